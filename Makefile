@@ -1,0 +1,60 @@
+# Vitrina: `make run` serves the demo shop, `make test` runs the whole suite.
+# Both set everything up themselves (virtualenv, packages, database, demo data).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev migrate demo check messages compile-messages serve-production clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when a requirements file changes.
+$(VENV)/.installed: requirements.txt $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+run: demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-dev
+	$(BIN)/python manage.py check --settings=vitrina.settings.test
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=vitrina.settings.test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: install-dev
+	$(BIN)/python manage.py check --settings=vitrina.settings.test
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=vitrina.settings.test
+
+# Translators: refresh the catalog after changing UI strings, then compile it.
+messages: install
+	$(BIN)/python manage.py makemessages --locale es --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*"
+
+compile-messages: install
+	$(BIN)/python manage.py compilemessages --locale es --ignore ".venv/*"
+
+# What a server runs on every deploy (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL).
+serve-production: install
+	DJANGO_SETTINGS_MODULE=vitrina.settings.production $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=vitrina.settings.production $(BIN)/python manage.py collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=vitrina.settings.production $(BIN)/gunicorn vitrina.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3}
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media test-media staticfiles

@@ -1,0 +1,93 @@
+"""Template helpers every public page uses: menu, breadcrumbs, languages, money."""
+
+from decimal import Decimal
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.formats import number_format
+from wagtail.models import Page, Site
+
+from home.models import ShopSettings
+
+register = template.Library()
+
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "MXN": "$"}
+
+
+@register.filter
+def money(amount):
+    """A price in the store currency, written the way the reader's language writes it."""
+    if amount in (None, ""):
+        return ""
+    amount = Decimal(amount)
+    symbol = CURRENCY_SYMBOLS.get(settings.VITRINA_CURRENCY, settings.VITRINA_CURRENCY)
+    number = number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
+    if translation.get_language() == "en":
+        return f"{symbol}{number}"
+    return f"{number}\u00a0{symbol}"
+
+
+def _home_for_request(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    language = translation.get_language()
+    if root.locale.language_code != language:
+        translated = root.get_translations().filter(locale__language_code=language).first()
+        if translated is not None:
+            return translated
+    return root
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home page's children that editors put in menus, marking where the visitor is."""
+    request = context["request"]
+    home = _home_for_request(request)
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    items = []
+    for item in (home.get_children().live().public().in_menu() if home else []):
+        state = ""
+        if current_path == item.path:
+            state = "page"
+        elif current_path.startswith(item.path):
+            state = "true"
+        items.append({"page": item, "current": state})
+    return {"home": home, "menu_items": items, "shop_name": ShopSettings.for_request(request).shop_name}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gt=1).live()
+    return {"ancestors": ancestors, "page": page}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in each language, or that language's home page when it has no translation."""
+    request = context["request"]
+    page = context.get("page")
+    current_language = translation.get_language()
+    translations = {}
+    if isinstance(page, Page):
+        for translated in page.get_translations(inclusive=True).live().public().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    home = _home_for_request(request)
+    homes = {}
+    if home is not None:
+        for translated in home.get_translations(inclusive=True).live().select_related("locale"):
+            homes[translated.locale.language_code] = translated
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code) or homes.get(code)
+        url = target.get_url(request) if target else f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "is_current": code == current_language,
+                      "is_translation": code in translations})
+    return {"links": links}
+

@@ -1,0 +1,9 @@
+from .pages import ProductIndexPage, ProductPage  # noqa: F401
+from .parts import (  # noqa: F401
+    ProductImage,
+    ProductRelatedArticle,
+    ProductRelatedProduct,
+    ProductSpecification,
+    ProductVariant,
+)
+from .stock import Availability, StockRecord  # noqa: F401
