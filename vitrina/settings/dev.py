@@ -11,3 +11,5 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 # Plain static storage in dev so runserver needs no collectstatic.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 VITRINA_CREATE_DEMO_ADMIN = True
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

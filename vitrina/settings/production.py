@@ -13,12 +13,16 @@ if not SECRET_KEY or SECRET_KEY.startswith("django-insecure"):
     # One key for every worker and restart; never generated at start-up.
     raise ImproperlyConfigured("Set SECRET_KEY in the environment (50+ random characters).")
 
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Vitrina's middleware redirects http to https (but not on loopback hosts,
+# see vitrina/middleware.py); its deploy check replaces Django's W008.
+VITRINA_HTTPS_REDIRECT = env_bool("HTTPS_REDIRECT", True)
+SECURE_SSL_REDIRECT = False
+SILENCED_SYSTEM_CHECKS = ["security.W008"]
 if env_bool("BEHIND_HTTPS_PROXY", True):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
