@@ -64,7 +64,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
     def articles(self):
         return (
             BlogPage.objects.live().public().child_of(self)
-            .select_related("hero_image", "author").order_by("-date", "-pk")
+            .select_related("hero_image", "author").prefetch_related("hero_image__renditions")
+            .order_by("-date", "-pk")
         )
 
     def tags(self):

@@ -50,7 +50,7 @@ class HomePage(Page):
         prepare_stream(self.body, self.locale_id)
         context["latest_articles"] = (
             BlogPage.objects.live().public().descendant_of(self).select_related("hero_image", "author")
-            .order_by("-date", "-pk")[:3]
+            .prefetch_related("hero_image__renditions").order_by("-date", "-pk")[:3]
         )
         return context
 

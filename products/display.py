@@ -19,7 +19,13 @@ def prepare_products(products):
     prefetch_related_objects(
         products,
         Prefetch("variants", queryset=ProductVariant.objects.order_by("sort_order", "pk")),
-        Prefetch("gallery_images", queryset=ProductImage.objects.select_related("image").order_by("sort_order", "pk")),
+        # Renditions too, so each {% image %} tag finds its rendition without a query.
+        Prefetch(
+            "gallery_images",
+            queryset=ProductImage.objects.select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("sort_order", "pk"),
+        ),
     )
     attach_stock([variant for product in products for variant in product.variants.all()])
     return products

@@ -226,6 +226,6 @@ class ProductPage(Page):
             selected_variant=selected or self.default_variant,
             specifications=list(self.specifications.all()),
             related_products=prepare_products(related_products),
-            related_articles=related_articles.select_related("hero_image"),
+            related_articles=related_articles.select_related("hero_image").prefetch_related("hero_image__renditions"),
         )
         return context
