@@ -82,14 +82,22 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_view(self, request):
-        return self.render(request, context_overrides={"articles": self.paginate(request, self.articles())})
+        return self.render(
+            request, context_overrides={"articles": self.paginate(request, self.articles()), "listing_url": self.full_url}
+        )
 
-    @path("tag/<slug:tag>/", name="tag")
+    # <str:...>: taggit slugs of older tags may carry accents ("café").
+    @path("tag/<str:tag>/", name="tag")
     def tag_view(self, request, tag):
         tag = get_object_or_404(Tag, slug=tag)
         articles = self.articles().filter(tags=tag)
         return self.render(
-            request, context_overrides={"articles": self.paginate(request, articles), "current_tag": tag}
+            request,
+            context_overrides={
+                "articles": self.paginate(request, articles),
+                "current_tag": tag,
+                "listing_url": self.full_url + self.reverse_subpage("tag", args=[tag.slug]),
+            },
         )
 
 

@@ -38,12 +38,13 @@ class ProductPageForm(WagtailAdminPageForm):
             key = sku.upper()
             if key in seen:
                 form.add_error("sku", _("SKU %(sku)s is used twice in this product.") % {"sku": sku})
+                continue
             seen[key] = form
         if not seen:
             return
         # The same SKU on a translation of this product is the same article;
         # on any other product it is a clash.
-        matches_any = reduce(operator.or_, (Q(sku__iexact=form.cleaned_data["sku"]) for form in seen.values()))
+        matches_any = reduce(operator.or_, (Q(sku__iexact=sku) for sku in seen))
         clashes = ProductVariant.objects.filter(matches_any)
         if self.instance.translation_key:
             clashes = clashes.exclude(product__translation_key=self.instance.translation_key)

@@ -17,6 +17,7 @@ STRONG_KEY = "k" * 20 + "Zq8#pL2@xV9!mN4$wR7%tY1^uI3&oP6*aS5(dF0)"
 
 def run_manage(*args, env_overrides):
     env = {**os.environ, **env_overrides}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests for their own process
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
     )

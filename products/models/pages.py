@@ -200,11 +200,13 @@ class ProductPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from blog.models import BlogPage
+        from home.streams import prepare_stream
 
         from ..display import prepare_products
 
         context = super().get_context(request, *args, **kwargs)
         prepare_products([self])
+        prepare_stream(self.description, self.locale_id)
         variants = self.variant_list
         chosen_sku = request.GET.get("variant", "")
         selected = next((v for v in variants if v.sku == chosen_sku and v.can_be_bought), None)

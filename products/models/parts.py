@@ -87,22 +87,27 @@ class ProductVariant(Orderable):
     def is_on_sale(self):
         return self.compare_at_price is not None and self.compare_at_price > self.price
 
+    def _load_stock(self):
+        """Stock for this SKU; `products.display.attach_stock` fills it in bulk instead."""
+        from .stock import StockRecord
+
+        record = StockRecord.objects.filter(sku=self.sku).first()
+        self._stock_quantity = record.quantity if record else 0
+        self._stock_threshold = record.threshold if record else 0
+
     @property
     def stock_quantity(self):
-        """Units on hand; `products.display.attach_stock` fills this in bulk."""
         if not hasattr(self, "_stock_quantity"):
-            from .stock import StockRecord
-
-            record = StockRecord.objects.filter(sku=self.sku).first()
-            self._stock_quantity = record.quantity if record else 0
-            self._stock_threshold = record.threshold if record else 0
+            self._load_stock()
         return self._stock_quantity
 
     @property
     def availability(self):
         if self.product.is_quote_only:
             return Availability.ON_REQUEST
-        return availability_for(self.stock_quantity, self._stock_threshold)
+        if not hasattr(self, "_stock_quantity"):
+            self._load_stock()
+        return availability_for(self._stock_quantity, self._stock_threshold)
 
     @property
     def can_be_bought(self):

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def product(live_server):
+    # Transactional tests start from an empty database: make Wagtail's root.
     Locale.objects.get_or_create(language_code="es")
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = root.add_child(instance=HomePage(title="Inicio", slug="inicio-e2e"))
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
@@ -38,10 +39,10 @@ def test_choosing_a_variant_shows_its_price(live_server, browser_page, product):
     browser_page.goto(f"{live_server.url}/es/tienda/camiseta/")
     assert browser_page.locator(".product__buy .price__now").inner_text() == "15,00\u00a0€"
     # The out-of-stock size cannot be chosen.
-    assert browser_page.get_by_label("L", exact=False).is_disabled()
+    assert browser_page.get_by_role("radio", name="L").is_disabled()
     # With JavaScript the form submits on change; its button is only for no-JS visitors.
     assert browser_page.locator(".variant-form button[type=submit]").is_hidden()
-    browser_page.get_by_label("M", exact=False).check()
+    browser_page.get_by_role("radio", name="M").click()
     browser_page.wait_for_url("**variant=CAM-M**")
     assert browser_page.locator(".product__buy .price__now").inner_text() == "17,50\u00a0€"
     assert "CAM-M" in browser_page.locator(".product__sku").inner_text()
