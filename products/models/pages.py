@@ -13,6 +13,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 
 from ..forms import ProductPageForm
+from ..panels import StockPanel
 from .parts import ProductVariant
 from .stock import Availability, StockRecord
 
@@ -129,6 +130,7 @@ class ProductPage(Page):
             [
                 FieldRowPanel([FieldPanel("option1_name"), FieldPanel("option2_name")]),
                 InlinePanel("variants", label=_("Variant"), min_num=1),
+                StockPanel(heading=_("Stock (published variants)")),
             ],
             heading=_("Variants and prices"),
             help_text=_("Stock is not edited here: it lives in Shop › Stock, so old revisions never change it."),

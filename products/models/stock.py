@@ -55,6 +55,9 @@ class StockRecord(models.Model):
     def availability(self):
         return availability_for(self.quantity, self.threshold)
 
+    def get_availability_display(self):
+        return self.availability.label
+
 
 def availability_for(quantity, threshold):
     if quantity <= 0:
