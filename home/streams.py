@@ -1,10 +1,12 @@
 """Ready a page body's shoppable blocks for rendering in a fixed number of queries.
 
 Product blocks store the chosen product page; before rendering, every product
-in the body is swapped for its live copy in the page's language (an English
-article shows the English product) and its variants, images and stock are
-loaded for all blocks at once.
+in the body is swapped for its live copy in the page's language (see
+home.localize) and its variants, images and stock are loaded for all blocks
+at once.
 """
+
+from .localize import in_language
 
 
 def product_slots(stream_value):
@@ -23,24 +25,10 @@ def prepare_stream(stream_value, locale_id):
     from products.models import ProductPage
 
     slots = list(product_slots(stream_value))
-    chosen = [product for _container, _key, product in slots if product is not None]
-    if not chosen:
+    if not slots:
         return stream_value
-    live = {
-        (page.translation_key, page.locale_id): page
-        for page in ProductPage.objects.live().public().filter(
-            translation_key__in={p.translation_key for p in chosen}
-        )
-    }
-    shown = []
-    for container, key, product in slots:
-        page = None
-        if product is not None:
-            page = live.get((product.translation_key, locale_id)) or live.get(
-                (product.translation_key, product.locale_id)
-            )
+    shown = in_language(ProductPage, [product for _container, _key, product in slots], locale_id)
+    for (container, key, _product), page in zip(slots, shown):
         container[key] = page
-        if page is not None:
-            shown.append(page)
-    prepare_products(list({page.pk: page for page in shown}.values()))
+    prepare_products(list({page.pk: page for page in shown if page is not None}.values()))
     return stream_value

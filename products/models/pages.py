@@ -202,6 +202,7 @@ class ProductPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from blog.models import BlogPage
+        from home.localize import in_language
         from home.streams import prepare_stream
 
         from ..display import prepare_products
@@ -212,24 +213,22 @@ class ProductPage(Page):
         variants = self.variant_list
         chosen_sku = request.GET.get("variant", "")
         selected = next((v for v in variants if v.sku == chosen_sku and v.can_be_bought), None)
-        related_products = list(
-            ProductPage.objects.live().public().filter(
-                translation_key__in=ProductPage.objects.filter(
-                    pk__in=self.related_product_links.values("related_id")
-                ).values("translation_key"),
-                locale_id=self.locale_id,
-            )
-        )
-        related_articles = BlogPage.objects.live().public().filter(
-            translation_key__in=BlogPage.objects.filter(
-                pk__in=self.related_article_links.values("article_id")
-            ).values("translation_key"),
-            locale_id=self.locale_id,
+        product_links = self.related_product_links.select_related("related")
+        related_products = in_language(ProductPage, [link.related for link in product_links], self.locale_id)
+        article_links = self.related_article_links.select_related("article")
+        related_articles = in_language(
+            BlogPage, [link.article for link in article_links], self.locale_id,
+            queryset=BlogPage.objects.select_related("hero_image").prefetch_related("hero_image__renditions"),
         )
         context.update(
             selected_variant=selected or self.default_variant,
             specifications=list(self.specifications.all()),
-            related_products=prepare_products(related_products),
-            related_articles=related_articles.select_related("hero_image").prefetch_related("hero_image__renditions"),
+            related_products=prepare_products(_unique(related_products)),
+            related_articles=_unique(related_articles),
         )
         return context
+
+
+def _unique(pages):
+    """Drop empty slots and repeats (two links can resolve to the same translation)."""
+    return list({page.pk: page for page in pages if page is not None}.values())
