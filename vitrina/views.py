@@ -18,7 +18,8 @@ class AllLanguagesSitemap(Sitemap):
         pages = Page.objects.none()
         for root in roots:
             pages |= Page.objects.descendant_of(root, inclusive=True)
-        return pages.live().public().order_by("path").defer_streamfields().specific()
+        # Aliases repeat another page's content under a second URL: not for crawlers.
+        return pages.live().public().filter(alias_of__isnull=True).order_by("path").defer_streamfields().specific()
 
 
 @require_GET

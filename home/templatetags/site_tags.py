@@ -68,16 +68,27 @@ def breadcrumbs(context):
     return {"ancestors": ancestors, "page": page}
 
 
+def _page_translations(context):
+    """{language code: live public translation of the current page}, once per request."""
+    request = context["request"]
+    page = context.get("page")
+    cache = request.__dict__.setdefault("_vitrina_translations", {})
+    if not isinstance(page, Page):
+        return {}
+    if page.pk not in cache:
+        cache[page.pk] = {
+            translated.locale.language_code: translated
+            for translated in page.get_translations(inclusive=True).live().public().select_related("locale")
+        }
+    return cache[page.pk]
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in each language, or that language's home page when it has no translation."""
     request = context["request"]
-    page = context.get("page")
     current_language = translation.get_language()
-    translations = {}
-    if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().public().select_related("locale"):
-            translations[translated.locale.language_code] = translated
+    translations = _page_translations(context)
     home = _home_for_request(request)
     homes = {}
     if home is not None:
@@ -91,3 +102,19 @@ def language_switcher(context):
                       "is_translation": code in translations})
     return {"links": links}
 
+
+@register.inclusion_tag("includes/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """hreflang links between a page's translations, x-default on the shop's default language."""
+    translations = {
+        code: page for code, page in _page_translations(context).items() if page.alias_of_id is None
+    }
+    if len(translations) < 2:
+        return {"alternates": []}
+    request = context["request"]
+    alternates = [(code, translations[code].get_full_url(request)) for code, _name in settings.LANGUAGES
+                  if code in translations]
+    default = translations.get(settings.LANGUAGE_CODE)
+    if default is not None:
+        alternates.append(("x-default", default.get_full_url(request)))
+    return {"alternates": alternates}

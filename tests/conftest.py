@@ -1,0 +1,103 @@
+"""Fixtures shared by the whole suite: a Spanish site with an English locale, clients, shop sections.
+
+Every test that touches pages uses `home`: it builds the tree Wagtail's own
+migrations leave (root + "Welcome" page + default Site) into Vitrina's
+shape: a Spanish HomePage as the default Site's root, and the "en" locale
+ready for translations.
+"""
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+from wagtail.models import Locale, Page, Site
+from wagtail.users.models import UserProfile
+
+from tests.factories import BlogIndexPageFactory, HomePageFactory, ProductIndexPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Rendition and site-root caches must not leak between tests (ids are reused after rollback)."""
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+
+
+@pytest.fixture
+def locale_es(db):
+    return Locale.objects.get(language_code="es")
+
+
+@pytest.fixture
+def locale_en(db):
+    return Locale.objects.get_or_create(language_code="en")[0]
+
+
+@pytest.fixture
+def home(locale_es, locale_en):
+    """The Spanish home page, root of the default Site (hostname localhost)."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, locale=locale_es)
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    site.root_page = home
+    site.save()
+    welcome.delete()
+    return home
+
+
+@pytest.fixture
+def site(home):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def shop(home):
+    return ProductIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def blog_index(home):
+    return BlogIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def client():
+    """'testserver' is not an allowed host; the site's hostname is."""
+    return Client(HTTP_HOST="localhost")
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """A superuser who reads the admin in English, so messages are the source strings."""
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def translate(locale_en):
+    """Translate a page into English (parents copied as needed) and publish it, like an editor would."""
+
+    def translate(page, **changes):
+        translation = page.copy_for_translation(locale_en, copy_parents=True)
+        for name, value in changes.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+        return type(page).objects.get(pk=translation.pk)
+
+    return translate
+
+
+@pytest.fixture
+def video_embeds(settings):
+    """Embeds of https://video.example/... resolve offline (see tests/video_provider.py)."""
+    settings.WAGTAILEMBEDS_FINDERS = [{"class": "tests.video_provider.VideoExampleFinder"}]
