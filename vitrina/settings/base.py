@@ -211,6 +211,15 @@ VITRINA_LOW_STOCK_THRESHOLD = int(os.environ.get("VITRINA_LOW_STOCK_THRESHOLD", 
 VITRINA_PRODUCTS_PER_PAGE = 12
 VITRINA_ARTICLES_PER_PAGE = 9
 
+# PayPal Orders v2. PAYPAL_MODE picks the sandbox or live API; PAYPAL_API_BASE_URL
+# overrides it (the tests point it at their loopback PayPal server).
+PAYPAL_CLIENT_ID = os.environ.get("PAYPAL_CLIENT_ID", "")
+PAYPAL_CLIENT_SECRET = os.environ.get("PAYPAL_CLIENT_SECRET", "")
+PAYPAL_MODE = os.environ.get("PAYPAL_MODE", "sandbox")
+PAYPAL_WEBHOOK_ID = os.environ.get("PAYPAL_WEBHOOK_ID", "")
+PAYPAL_API_BASE_URL = os.environ.get("PAYPAL_API_BASE_URL", "")
+PAYPAL_TIMEOUT = float(os.environ.get("PAYPAL_TIMEOUT", "15"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
