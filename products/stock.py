@@ -1,5 +1,7 @@
 """Stock services: everything that creates or changes a StockRecord goes here."""
 
+from django.db.models import F
+
 from .models import StockRecord
 
 
@@ -25,3 +27,46 @@ def set_stock(sku, quantity):
     """Set the units on hand for a SKU (creating its record if needed)."""
     record, _created = StockRecord.objects.update_or_create(sku=sku, defaults={"quantity": quantity})
     return record
+
+
+class OutOfStock(Exception):
+    """Fewer units on hand than asked for; `shortages` maps SKU to units still available."""
+
+    def __init__(self, shortages):
+        self.shortages = shortages
+        super().__init__(", ".join(f"{sku}: {units} left" for sku, units in sorted(shortages.items())))
+
+
+def reserve_stock(quantities):
+    """Take units out of stock for an order being placed: all of them or none.
+
+    `quantities` maps SKU to units. Must run inside transaction.atomic(): the
+    stock rows are locked in SKU order (so two checkouts never deadlock) and
+    each decrement is conditional, so stock can never go below zero even
+    where row locks do not exist (SQLite serialises writers instead).
+    """
+    wanted = {sku: units for sku, units in quantities.items() if units > 0}
+    records = {
+        record.sku: record
+        for record in StockRecord.objects.select_for_update().filter(sku__in=wanted).order_by("sku")
+    }
+    shortages = {
+        sku: (records[sku].quantity if sku in records else 0)
+        for sku, units in wanted.items()
+        if sku not in records or records[sku].quantity < units
+    }
+    if shortages:
+        raise OutOfStock(shortages)
+    for sku in sorted(wanted):
+        taken = StockRecord.objects.filter(sku=sku, quantity__gte=wanted[sku]).update(
+            quantity=F("quantity") - wanted[sku]
+        )
+        if not taken:  # changed since the check: only possible without row locks
+            raise OutOfStock({sku: StockRecord.objects.get(sku=sku).quantity})
+
+
+def release_stock(quantities):
+    """Put reserved units back (an order expired, was cancelled or returned)."""
+    for sku in sorted(quantities):
+        if quantities[sku] > 0:
+            StockRecord.objects.filter(sku=sku).update(quantity=F("quantity") + quantities[sku])
