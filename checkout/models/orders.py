@@ -39,6 +39,8 @@ def new_order_token():
 class Order(models.Model):
     number = models.CharField(_("number"), max_length=20, unique=True)
     token = models.CharField(_("token"), max_length=64, unique=True, default=new_order_token, editable=False)
+    # One per checkout form shown: a double-clicked "place order" finds the first order.
+    checkout_key = models.CharField(_("checkout key"), max_length=64, unique=True, null=True, blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=24, choices=OrderStatus.choices, default=OrderStatus.PENDING_PAYMENT, db_index=True,
     )

@@ -210,6 +210,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Shop settings that are configuration, not content.
 VITRINA_CURRENCY = os.environ.get("VITRINA_CURRENCY", "EUR")
 VITRINA_LOW_STOCK_THRESHOLD = int(os.environ.get("VITRINA_LOW_STOCK_THRESHOLD", "5"))
+# How long placed orders hold their stock while waiting for payment.
+VITRINA_RESERVATION_MINUTES = int(os.environ.get("VITRINA_RESERVATION_MINUTES", "30"))
+VITRINA_BANK_TRANSFER_RESERVATION_DAYS = int(os.environ.get("VITRINA_BANK_TRANSFER_RESERVATION_DAYS", "7"))
 VITRINA_PRODUCTS_PER_PAGE = 12
 VITRINA_ARTICLES_PER_PAGE = 9
 
