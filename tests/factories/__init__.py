@@ -12,6 +12,7 @@ from .blocks import (  # noqa: F401
     quote_block,
 )
 from .blog import AuthorFactory, BlogIndexPageFactory, BlogPageFactory  # noqa: F401
+from .checkout import DiscountCodeFactory, ShippingMethodFactory  # noqa: F401
 from .home import HomePageFactory, StandardPageFactory  # noqa: F401
 from .images import ImageFactory  # noqa: F401
 from .products import (  # noqa: F401
