@@ -18,6 +18,7 @@ from django_tasks import task
 from products.stock import release_stock
 
 from .models import Order, OrderStatus, PaymentMethod
+from .notifications import notify_customer
 from .orders import transition
 
 
@@ -56,6 +57,7 @@ def release_expired_reservations(now=None):
     released = 0
     for order in expired:
         transition(order, OrderStatus.CANCELLED, note="Reservation expired before payment.")
+        notify_customer(order, "cancelled")
         if release_order_stock(order):
             released += 1
     return released

@@ -8,6 +8,7 @@ ready for translations.
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.test import Client
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
@@ -29,8 +30,19 @@ def _media_root(settings, tmp_path_factory):
 
 
 @pytest.fixture
+def postgres_only():
+    """Skip on SQLite: row locks (select_for_update) only exist on PostgreSQL, where CI runs the suite too.
+
+    List it first among a test's fixtures so nothing is built before the skip.
+    """
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL; CI runs this test on PostgreSQL")
+
+
+@pytest.fixture
 def locale_es(db):
-    return Locale.objects.get(language_code="es")
+    # get_or_create: transactional tests run after a flush that removed the migrations' rows.
+    return Locale.objects.get_or_create(language_code="es")[0]
 
 
 @pytest.fixture
@@ -41,13 +53,17 @@ def locale_en(db):
 @pytest.fixture
 def home(locale_es, locale_en):
     """The Spanish home page, root of the default Site (hostname localhost)."""
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale_es))
     home = HomePageFactory(parent=root, locale=locale_es)
-    site = Site.objects.get(is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        return home
     welcome = site.root_page
     site.root_page = home
     site.save()
-    welcome.delete()
+    if welcome.pk != root.pk:
+        welcome.delete()
     return home
 
 

@@ -7,6 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from checkout.views import payment as payment_views
+
 from . import views
 
 urlpatterns = [
@@ -16,6 +18,8 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # PayPal posts here without a language; every delivery is verified with PayPal.
+    path("paypal/webhook/", payment_views.paypal_webhook, name="paypal_webhook"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -25,6 +29,8 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    # Before Wagtail's catch-all, which would otherwise look for a page called "cart".
+    path("", include("checkout.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

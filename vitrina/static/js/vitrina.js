@@ -24,8 +24,8 @@
         try { return window.sessionStorage.getItem(key); } catch (error) { return null; }
     }
 
-    function submit(form) {
-        if (typeof form.requestSubmit === "function") { form.requestSubmit(); } else { form.submit(); }
+    function submit(form, submitter) {
+        if (typeof form.requestSubmit === "function") { form.requestSubmit(submitter || undefined); } else { form.submit(); }
     }
 
     document.addEventListener("change", function (event) {
@@ -41,7 +41,9 @@
                 });
                 return;
             }
-            submit(form);
+            // Through the form's own button, which skips validation: a half-typed
+            // quantity for the add-to-cart button must not block choosing an option.
+            submit(form, form.querySelector(".js-hidden[type=submit]"));
         } else if (form.matches("form.listing-filters") && !usedKeyboard &&
                    (field.tagName === "SELECT" || field.type === "checkbox")) {
             // The "Apply" button stays visible for keyboard users.
@@ -52,9 +54,23 @@
     // After choosing a variant the same product page loads again: keep the
     // reader where they were and put focus back on the chosen option.
     document.addEventListener("submit", function (event) {
-        if (event.target.matches("form.variant-form")) {
-            store(SCROLL_KEY, window.location.pathname + "|" + Math.round(window.scrollY));
+        var form = event.target;
+        if (!form.matches("form.variant-form") || isCartSubmit(form, event.submitter)) { return; }
+        var quantity = document.activeElement;
+        var addButton = document.querySelector("[data-add-to-cart-button][form='" + form.id + "']");
+        event.preventDefault();
+        if (addButton && quantity && quantity.matches("[data-cart-quantity]")) {
+            // Enter in the quantity field means "add to cart", not "show this option".
+            addButton.click();
+            return;
         }
+        store(SCROLL_KEY, window.location.pathname + "|" + Math.round(window.scrollY));
+        // Only the option goes into the URL (the form also owns the quantity and product fields
+        // of the add-to-cart button), so every visitor of an option shares one cacheable URL.
+        var url = new URL(form.action, window.location.href);
+        var checked = form.querySelector("input[name=variant]:checked");
+        if (checked) { url.searchParams.set("variant", checked.value); }
+        window.location.assign(url.href);
     });
 
     function restoreVariantPosition() {
@@ -68,9 +84,155 @@
         if (checked) { checked.focus({ preventScroll: true }); }
     }
 
-    if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", restoreVariantPosition);
-    } else {
+    // ---------- Cart ----------
+    // Forms that change the cart are sent with fetch and answered in JSON, so
+    // the page does not reload; anything unexpected (an old browser, a network
+    // error, an expired CSRF token) falls back to the plain form submit,
+    // which works without this file.
+
+    var NO_FETCH = "cartNoFetch";
+
+    function isCartSubmit(form, submitter) {
+        return Boolean((submitter && submitter.hasAttribute("data-add-to-cart-button")) ||
+                       form.matches("form[data-add-to-cart], form[data-cart-form]"));
+    }
+
+    function sendForm(form, submitter) {
+        var data = new FormData(form);
+        if (submitter && submitter.name && !data.has(submitter.name)) { data.append(submitter.name, submitter.value); }
+        var action = submitter && submitter.hasAttribute("formaction") ? submitter.formAction : form.action;
+        return fetch(action, {
+            method: "POST",
+            body: data,
+            credentials: "same-origin",
+            headers: { "Accept": "application/json" }
+        }).then(function (response) {
+            var type = response.headers.get("Content-Type") || "";
+            if (type.indexOf("application/json") === -1) { throw new Error("not JSON: " + response.status); }
+            return response.json();
+        });
+    }
+
+    function submitWithoutFetch(form, submitter) {
+        form.dataset[NO_FETCH] = "1";
+        submit(form, submitter);
+    }
+
+    function updateBadge(summary) {
+        if (!summary || typeof summary.count !== "number") { return; }
+        Array.prototype.forEach.call(document.querySelectorAll("[data-cart-count]"), function (badge) {
+            badge.querySelector("[data-cart-count-number]").textContent = String(summary.count);
+            badge.querySelector("[data-cart-count-label]").textContent = summary.label || "";
+            badge.hidden = summary.count === 0;
+        });
+    }
+
+    function announce(region, message, isError) {
+        if (!region) { return; }
+        region.textContent = "";
+        var line = document.createElement("p");
+        line.className = "message message--" + (isError ? "error" : "success");
+        line.textContent = message;
+        region.appendChild(line);
+    }
+
+    function refreshBadge() {
+        var link = document.querySelector("[data-cart-summary]");
+        if (!link || !window.fetch) { return; }
+        fetch(link.getAttribute("data-cart-summary"), {
+            credentials: "same-origin",
+            headers: { "Accept": "application/json" }
+        }).then(function (response) {
+            return response.ok ? response.json() : null;
+        }).then(updateBadge).catch(function () { /* the badge just stays empty */ });
+    }
+
+    function addToCart(form, submitter) {
+        var area = (submitter || form).closest("[data-add-to-cart]");
+        var region = area ? area.querySelector("[data-cart-status]") : null;
+        return sendForm(form, submitter).then(function (result) {
+            announce(region, result.message, !result.ok);
+            updateBadge(result);
+        });
+    }
+
+    function updateLine(form, result) {
+        var line = form.closest("[data-cart-line]");
+        var input = form.querySelector("input[name=quantity]");
+        var error = line.querySelector("[data-line-error]");
+        if (!result.ok) {
+            error.textContent = result.message;
+            error.hidden = false;
+            if (input) { input.setAttribute("aria-invalid", "true"); }
+            return;
+        }
+        error.textContent = "";
+        error.hidden = true;
+        if (input) { input.removeAttribute("aria-invalid"); }
+        if (result.line) {
+            var problem = line.querySelector("[data-line-problem]");
+            problem.textContent = result.line.problem;
+            problem.hidden = !result.line.problem;
+            line.classList.toggle("cart-line--problem", Boolean(result.line.problem));
+            line.querySelector("[data-line-total]").textContent = result.line.total;
+            if (input && result.line.max_quantity) { input.max = String(result.line.max_quantity); }
+        }
+    }
+
+    function changeCart(form, submitter) {
+        var cart = form.closest("[data-cart]");
+        return sendForm(form, submitter).then(function (result) {
+            var removing = form.getAttribute("data-cart-form") === "remove";
+            if (removing && result.ok) {
+                if (result.count === 0) {
+                    // The empty cart has its own page content: let the server render it.
+                    window.location.assign(window.location.pathname);
+                    return;
+                }
+                form.closest("[data-cart-line]").remove();
+                // The focused button went away with its line: keep keyboard users in the cart.
+                var heading = cart.querySelector("h1");
+                heading.setAttribute("tabindex", "-1");
+                heading.focus();
+            } else {
+                updateLine(form, result);
+            }
+            var subtotal = cart.querySelector("[data-cart-subtotal]");
+            if (subtotal && result.subtotal) { subtotal.textContent = result.subtotal; }
+            announce(cart.querySelector("[data-cart-status]"), result.message, !result.ok);
+            updateBadge(result);
+        });
+    }
+
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        var submitter = event.submitter || null;
+        if (!window.fetch || !isCartSubmit(form, submitter)) { return; }
+        if (form.dataset[NO_FETCH]) { delete form.dataset[NO_FETCH]; return; }
+        event.preventDefault();
+        var send = form.matches("form[data-cart-form]") ? changeCart : addToCart;
+        if (submitter) { submitter.disabled = true; }
+        send(form, submitter).catch(function () {
+            if (submitter) { submitter.disabled = false; }
+            submitWithoutFetch(form, submitter);
+        }).then(function () {
+            if (submitter) { submitter.disabled = false; }
+        });
+    });
+
+    // Coming back with the browser's back button shows a stored copy of the page: recount.
+    window.addEventListener("pageshow", function (event) {
+        if (event.persisted) { refreshBadge(); }
+    });
+
+    function start() {
         restoreVariantPosition();
+        refreshBadge();
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", start);
+    } else {
+        start();
     }
 }());
