@@ -1,0 +1,93 @@
+"""From the home page to a paid order, in Chromium, with PayPal played by the loopback server."""
+
+from decimal import Decimal
+
+import pytest
+from playwright.sync_api import expect
+from wagtail.models import Locale, Page, Site
+
+from checkout.models import CheckoutSettings, Order, OrderStatus
+from home.models import HomePage
+from products.models import ProductIndexPage, ProductPage, ProductVariant
+from products.stock import set_stock
+from tests.factories import ShippingMethodFactory
+from tests.markup import ui
+from tests.paypal_server.fixtures import paypal_server  # noqa: F401
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def shop(live_server):
+    # Transactional tests start from an empty database: make Wagtail's root.
+    Locale.objects.get_or_create(language_code="es")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.add_child(instance=HomePage(title="Inicio", slug="inicio-e2e-checkout"))
+    site, _created = Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    shop = home.add_child(instance=ProductIndexPage(title="Tienda", slug="tienda", show_in_menus=True))
+    product = ProductPage(title="Molinillo manual", slug="molinillo")
+    product.variants.add(ProductVariant(sku="MOL-1", price=Decimal("39.00")))
+    shop.add_child(instance=product)
+    product.save_revision().publish()
+    set_stock("MOL-1", 4)
+    ShippingMethodFactory(name="Envío estándar", price=Decimal("4.90"), free_above=Decimal("50.00"),
+                          countries=["ES"])
+    store = CheckoutSettings.for_site(site)
+    store.bank_transfer_instructions = "IBAN: ES00 0000 0000 0000 0000 0000"
+    store.save()
+    return shop
+
+
+def buy_one(page, live_server):
+    page.goto(f"{live_server.url}/es/")
+    page.get_by_role("link", name="Tienda").first.click()
+    page.get_by_role("link", name="Molinillo manual").first.click()
+    page.get_by_role("button", name=ui("Add to cart")).click()
+    expect(page.locator(".site-header [data-cart-count]")).to_contain_text("1")
+    page.locator(".site-header a.cart-link").click()
+    page.get_by_role("link", name=ui("Checkout")).click()
+    page.get_by_label(ui("Email")).fill("ana@example.com")
+    page.get_by_label(ui("Full name")).fill("Ana Pérez")
+    page.get_by_label(ui("Phone")).fill("600 000 000")
+    page.get_by_label("Envío estándar").check()
+    page.get_by_label(ui("Country")).select_option("ES")
+    page.get_by_label(ui("Address"), exact=True).fill("Calle Mayor 1")
+    page.get_by_label(ui("Postal code")).fill("28001")
+    page.get_by_label(ui("City")).fill("Madrid")
+
+
+def test_paying_with_paypal_from_the_home_page_to_the_order_page(live_server, browser_page, shop, paypal_server):
+    page = browser_page
+    buy_one(page, live_server)
+    page.get_by_label(ui("PayPal")).check()
+    page.get_by_label(ui("I have read and accept the terms and conditions")).check()
+    page.get_by_role("button", name=ui("Place order")).click()
+
+    page.wait_for_url(f"{paypal_server.url}/**")
+    page.locator("#approve").click()
+
+    order = Order.objects.get()
+    page.wait_for_url(f"**/es/order/{order.token}/")
+    expect(page.locator(".order__status")).to_contain_text(ui("Paid"))
+    assert Order.objects.get().status == OrderStatus.PAID
+    assert (order.total, order.shipping_total) == (Decimal("43.90"), Decimal("4.90"))
+
+    page.reload()  # the order page is reachable again by its link
+    expect(page.get_by_role("heading", level=1)).to_contain_text(order.number)
+
+
+def test_a_bank_transfer_order_shows_how_to_pay(live_server, browser_page, shop):
+    page = browser_page
+    buy_one(page, live_server)
+    page.get_by_label(ui("Bank transfer")).check()
+    page.get_by_label(ui("I have read and accept the terms and conditions")).check()
+    page.get_by_role("button", name=ui("Place order")).click()
+
+    order = Order.objects.get()
+    page.wait_for_url(f"**/es/order/{order.token}/")
+    expect(page.locator(".order__status")).to_contain_text(ui("Pending payment"))
+    expect(page.locator("main")).to_contain_text("ES00 0000 0000 0000 0000 0000")
+    assert order.payment_method == "bank_transfer"
