@@ -50,10 +50,12 @@ messages: install
 compile-messages: install
 	$(BIN)/python manage.py compilemessages --locale es --ignore ".venv/*"
 
-# What a server runs on every deploy (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL).
+# What a server runs on every deploy (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL):
+# migrations, static files, the background worker (emails, expiries) and gunicorn.
 serve-production: install
 	DJANGO_SETTINGS_MODULE=vitrina.settings.production $(BIN)/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=vitrina.settings.production $(BIN)/python manage.py collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=vitrina.settings.production $(BIN)/python manage.py db_worker & \
 	DJANGO_SETTINGS_MODULE=vitrina.settings.production $(BIN)/gunicorn vitrina.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3}
 
 clean:

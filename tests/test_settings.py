@@ -97,3 +97,13 @@ def test_every_requirement_is_pinned(name):
         if not line or line.startswith("-r "):
             continue
         assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[0-9][A-Za-z0-9.]*", line), f"{name}: {line!r} is not pinned"
+
+
+def test_production_queues_background_work_for_the_database_worker():
+    code = "import django; django.setup(); from django.conf import settings; print(settings.TASKS['default']['BACKEND'])"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "vitrina.settings.production", "SECRET_KEY": STRONG_KEY}
+    env.pop("TASKS_BACKEND", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django_tasks_db.DatabaseBackend"

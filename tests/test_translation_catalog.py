@@ -10,7 +10,8 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 PO_FILE = REPO / "locale" / "es" / "LC_MESSAGES" / "django.po"
 MO_FILE = PO_FILE.with_suffix(".mo")
-APPS = ["vitrina", "home", "products", "blog"]
+# Every app of the project: a top-level folder with an apps.py.
+APPS = sorted(path.parent.name for path in REPO.glob("*/apps.py"))
 SKIPPED = {"home/demo", "home/management"}  # command output for developers, not UI
 
 TEMPLATE_STRING = re.compile(r"""\{%\s*(?:translate|trans)\s+(["'])(.+?)\1""")

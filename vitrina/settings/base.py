@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -215,6 +217,18 @@ VITRINA_RESERVATION_MINUTES = int(os.environ.get("VITRINA_RESERVATION_MINUTES", 
 VITRINA_BANK_TRANSFER_RESERVATION_DAYS = int(os.environ.get("VITRINA_BANK_TRANSFER_RESERVATION_DAYS", "7"))
 VITRINA_PRODUCTS_PER_PAGE = 12
 VITRINA_ARTICLES_PER_PAGE = 9
+
+# Background work (order emails, reservation expiry, search index) goes through
+# django-tasks: run at once in dev and tests; TASKS_BACKEND=database queues it in
+# the database for `manage.py db_worker` (production default).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[os.environ.get("TASKS_BACKEND", "immediate")]
+    }
+}
 
 # PayPal Orders v2. PAYPAL_MODE picks the sandbox or live API; PAYPAL_API_BASE_URL
 # overrides it (the tests point it at their loopback PayPal server).

@@ -30,3 +30,6 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 VITRINA_CREATE_DEMO_ADMIN = False
+if os.environ.get("TASKS_BACKEND", "database") == "database":
+    # Emails and other background work wait in the database for `manage.py db_worker`.
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
