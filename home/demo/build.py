@@ -200,6 +200,7 @@ def build_demo(renditions=True):
     """Build (or complete) the demo shop; returns what was created."""
     from .build_catalog import build_catalog
     from .build_magazine import build_magazine
+    from .sales import build_sales
     from .translate import translate_all
 
     with transaction.atomic():
@@ -217,11 +218,13 @@ def build_demo(renditions=True):
         set_new_stock(registry)
         translate_all(registry)
         publish_pending(registry)
+        sales = build_sales(site, registry)
     rendition_count = make_renditions(registry.images.collection) if renditions else 0
     return {
         "pages_created": dict(registry.created),
         "images_created": registry.images.created,
         "renditions": rendition_count,
+        "sales_created": sales,
     }
 
 

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from checkout.cart import COOKIE_NAME
 from checkout.models import Cart, CheckoutSettings
@@ -45,7 +46,9 @@ def test_summary_counts_units_and_formats_the_subtotal(client, mug, tshirt):
 
     response = client.get(SUMMARY_URL)
 
-    assert response.json() == {"count": 3, "subtotal": "37,30\u00a0€", "label": "3 items"}
+    with translation.override("es"):
+        label = translation.ngettext("%(count)s item", "%(count)s items", 3) % {"count": 3}
+    assert response.json() == {"count": 3, "subtotal": "37,30\u00a0€", "label": label}
     cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
     assert {"private", "no-store"} <= cache_control
 

@@ -17,13 +17,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
 from blog.models import BlogPage
+from checkout.models import CheckoutSettings, DiscountCode, ShippingMethod
 from products.display import prepare_products
 from products.models import Availability, ProductIndexPage, ProductPage, ProductVariant, StockRecord
 
 
 def row_counts():
     """Rows of every model of the project's apps, plus the Wagtail and auth tables the demo fills."""
-    models = [model for label in ("home", "products", "blog") for model in apps.get_app_config(label).get_models()]
+    models = [model for label in ("home", "products", "blog", "checkout") for model in apps.get_app_config(label).get_models()]
     models += [Page, Revision, Locale, Site, get_user_model(), get_image_model(),
                get_image_model().get_rendition_model(), apps.get_model("taggit", "Tag")]
     return {model._meta.label: model._default_manager.count() for model in models}
@@ -42,6 +43,20 @@ def snapshot():
         "stock": sorted(StockRecord.objects.values_list("sku", "quantity", "low_stock_threshold")),
         "images": sorted(get_image_model().objects.values_list("title", "width", "height")),
         "sites": sorted(Site.objects.values_list("hostname", "port", "root_page__url_path", "is_default_site")),
+        "shipping_methods": sorted(
+            (name, str(price), str(free_above), str(countries), is_pickup)
+            for name, price, free_above, countries, is_pickup in ShippingMethod.objects.values_list(
+                "name", "price", "free_above", "countries", "is_pickup"
+            )
+        ),
+        "discount_codes": sorted(
+            DiscountCode.objects.values_list("code", "kind", "value", "minimum_subtotal", "valid_from", "valid_until")
+        ),
+        "checkout_settings": sorted(
+            CheckoutSettings.objects.values_list(
+                "site__hostname", "tax_rate", "tax_name", "bank_transfer_instructions", "terms_page__url_path"
+            )
+        ),
     }
 
 
@@ -143,3 +158,45 @@ def test_every_live_demo_page_is_served(demo, client):
     assert failures == []
     english_urls = [p.get_url() for p in Page.objects.filter(locale__language_code="en", depth__gt=1).live()]
     assert len(english_urls) >= 17 and all(url.startswith("/en/") for url in english_urls)
+
+
+def test_demo_has_shipping_methods_for_spain_europe_and_pickup(demo):
+    methods = {method.name: method for method in ShippingMethod.objects.all()}
+
+    assert set(methods) >= {"Envío estándar", "Envío urgente 24 h", "Envío a Europa", "Recogida en la tienda"}
+    standard = methods["Envío estándar"]
+    assert (standard.name_en, str(standard.price), str(standard.free_above)) == ("Standard delivery", "4.90", "50.00")
+    assert standard.delivery_promise_en == "Delivered in 2-4 working days"
+    assert standard.serves("ES") and standard.serves("PT") and not standard.serves("FR")
+    express = methods["Envío urgente 24 h"]
+    assert (str(express.price), express.free_above) == ("9.90", None)
+    assert express.serves("ES") and not express.serves("PT")
+    europe = methods["Envío a Europa"]
+    assert (str(europe.price), str(europe.free_above)) == ("12.90", "120.00")
+    assert {country.code for country in europe.countries} == {"FR", "DE", "IT", "BE", "NL", "AT", "IE"}
+    pickup = methods["Recogida en la tienda"]
+    assert pickup.is_pickup and pickup.price == 0 and pickup.delivery_promise == "Listo en 24 horas"
+
+
+def test_demo_has_discount_codes(demo):
+    codes = {code.code: code for code in DiscountCode.objects.all()}
+
+    assert set(codes) >= {"BIENVENIDA10", "ENVIOGRATIS", "CAFE5"}
+    welcome = codes["BIENVENIDA10"]
+    assert (welcome.kind, welcome.value, welcome.minimum_subtotal) == (DiscountCode.Kind.PERCENTAGE, 10, 30)
+    assert welcome.usage_limit_per_customer == 1
+    assert codes["ENVIOGRATIS"].kind == DiscountCode.Kind.FREE_SHIPPING
+    cafe = codes["CAFE5"]
+    assert (cafe.kind, cafe.value, cafe.minimum_subtotal) == (DiscountCode.Kind.FIXED, 5, 25)
+    assert cafe.valid_from and (cafe.valid_until - cafe.valid_from).days == 60
+
+
+def test_demo_fills_in_the_checkout_settings_of_the_default_site(demo):
+    site = Site.objects.get(is_default_site=True)
+    settings = CheckoutSettings.for_site(site)
+
+    assert (settings.tax_rate, settings.tax_name) == (21, "IVA")
+    assert "ES00 0000 0000 0000 0000 0000" in settings.bank_transfer_instructions
+    assert "ES00 0000 0000 0000 0000 0000" in settings.bank_transfer_instructions_en
+    assert settings.offers_paypal and settings.offers_bank_transfer and settings.offers_cash_on_delivery
+    assert settings.terms_page.slug == "envios-y-devoluciones"
