@@ -38,7 +38,7 @@ class CheckoutForm(forms.Form):
     postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     region = forms.CharField(label=_("Province or state"), max_length=100, required=False)
-    shipping_method = forms.ChoiceField(label=_("Shipping"), widget=forms.RadioSelect)
+    shipping_method = forms.ChoiceField(label=_("Shipping method"), widget=forms.RadioSelect)
     discount_code = forms.CharField(label=_("Discount code (optional)"), max_length=40, required=False)
     payment_method = forms.ChoiceField(label=_("Payment"), widget=forms.RadioSelect)
     accept_terms = forms.BooleanField(

@@ -22,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from home.templatetags.site_tags import money
 
+from .admin_orders import OrderViewSet
 from .models import DiscountCode, OrderStatus, ShippingMethod
 
 
@@ -162,6 +163,7 @@ class SalesViewSetGroup(ViewSetGroup):
     menu_icon = "clipboard-list"
     menu_order = 210
     items = (
+        OrderViewSet("orders"),
         ShippingMethodViewSet("shipping_methods"),
         DiscountCodeViewSet("discount_codes"),
     )

@@ -91,3 +91,24 @@ def test_a_bank_transfer_order_shows_how_to_pay(live_server, browser_page, shop)
     expect(page.locator(".order__status")).to_contain_text(ui("Pending payment"))
     expect(page.locator("main")).to_contain_text("ES00 0000 0000 0000 0000 0000")
     assert order.payment_method == "bank_transfer"
+
+
+def test_staff_find_the_new_order_in_the_admin(live_server, browser_page, shop, django_user_model):
+    page = browser_page
+    buy_one(page, live_server)
+    page.get_by_label(ui("Cash on delivery")).check()
+    page.get_by_label(ui("I have read and accept the terms and conditions")).check()
+    page.get_by_role("button", name=ui("Place order")).click()
+    order = Order.objects.get()
+    page.wait_for_url(f"**/es/order/{order.token}/")
+
+    django_user_model.objects.create_superuser("jefa", "jefa@example.com", "una-clave-larga")
+    page.goto(f"{live_server.url}/admin/login/")
+    page.locator("#id_username").fill("jefa")
+    page.locator("#id_password").fill("una-clave-larga")
+    page.locator("form [type=submit]").first.click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(f"{live_server.url}/admin/orders/?q={order.number}")
+    page.get_by_role("link", name=order.number).first.click()
+    expect(page.locator("main")).to_contain_text("Ana Pérez")
+    expect(page.locator("main")).to_contain_text("Molinillo manual")
