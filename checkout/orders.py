@@ -76,3 +76,27 @@ def transition(order, to_status, *, user=None, note=""):
 def record_placed(order, *, user=None, note=""):
     """The first history entry of a new order."""
     return OrderEvent.objects.create(order=order, from_status="", to_status=order.status, user=user, note=note)
+
+
+def switch_payment_method(order, method, *, offered):
+    """Let a customer who left PayPal pay the same order another way (bank transfer, cash).
+
+    Only while the order waits for payment; the stock reservation follows the
+    new method's deadline. Returns True if the method changed.
+    """
+    from .reservations import reservation_deadline
+
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if locked.status != S.PENDING_PAYMENT or method not in offered or method == locked.payment_method:
+            return False
+        previous = PaymentMethod(locked.payment_method).label
+        locked.payment_method = method
+        locked.stock_reserved_until = reservation_deadline(method)
+        locked.save(update_fields=["payment_method", "stock_reserved_until", "updated_at"])
+        OrderEvent.objects.create(
+            order=locked, from_status=locked.status, to_status=locked.status,
+            note=f"Payment method changed from {previous} to {PaymentMethod(method).label} by the customer.",
+        )
+    order.refresh_from_db()
+    return True

@@ -14,6 +14,7 @@ urlpatterns = [
     path("cart/summary.json", cart.summary, name="cart_summary"),
     path("checkout/", checkout.checkout_page, name="checkout"),
     path("order/<str:token>/", orders.order_page, name="order"),
+    path("order/<str:token>/payment-method/", orders.change_payment_method, name="change_payment_method"),
     path("order/<str:token>/paypal/", payment.pay_with_paypal, name="paypal_pay"),
     path("order/<str:token>/paypal/return/", payment.paypal_return, name="paypal_return"),
     path("order/<str:token>/paypal/cancel/", payment.paypal_cancel, name="paypal_cancel"),

@@ -21,13 +21,17 @@ def make_order(home, shop, quantity=2):
     )
     cart = Cart.objects.create()
     add_to_cart(cart, product.variants.get().sku, quantity, product_id=product.pk)
-    details = {
+    return place_order(cart, checkout_details(ShippingMethodFactory()), store=store)
+
+
+def checkout_details(carrier):
+    """A valid checkout form's cleaned data, with a new checkout key each time."""
+    return {
         "checkout_key": uuid.uuid4().hex, "email": "ana@example.com", "name": "Ana Pérez", "phone": "600000000",
         "country": "ES", "address_line1": "Calle Mayor 1", "address_line2": "", "postal_code": "28001",
-        "city": "Madrid", "region": "", "shipping_method_object": ShippingMethodFactory(),
+        "city": "Madrid", "region": "", "shipping_method_object": carrier,
         "payment_method": PaymentMethod.PAYPAL,
     }
-    return place_order(cart, details, store=store)
 
 
 def approved_payment(order, paypal_server):

@@ -200,3 +200,21 @@ def test_the_webhook_endpoint_answers_400_to_unverified_deliveries(client, paypa
     response = client.post(reverse("paypal_webhook"), body, content_type="application/json", **headers)
     assert response.status_code == 400
     assert client.post(reverse("paypal_webhook"), "garbage", content_type="application/json").status_code == 400
+
+
+def test_after_leaving_paypal_the_customer_can_pay_by_bank_transfer_instead(cart_client, store, carrier, paypal_server):
+    cart_client.post(reverse("checkout:checkout"), checkout_data(carrier, payment_method="paypal"))
+    order = Order.objects.get()
+    page = parse(cart_client.get(reverse("checkout:order", args=[order.token])))
+    form = page.select_one(f'form[action="{reverse("checkout:change_payment_method", args=[order.token])}"]')
+    assert {button["value"] for button in form.select("button")} == {"bank_transfer", "cash_on_delivery"}
+
+    response = cart_client.post(form["action"], {"payment_method": "bank_transfer"}, follow=True)
+
+    order.refresh_from_db()
+    assert order.payment_method == "bank_transfer" and order.status == OrderStatus.PENDING_PAYMENT
+    assert "ES91 2100 0418 4502 0005 1332" in parse(response).get_text()
+    assert order.events.last().note.startswith("Payment method changed")
+    # Not twice, not to something the shop does not offer, not once paid.
+    assert cart_client.post(form["action"], {"payment_method": "bitcoin"}).status_code == 302
+    assert Order.objects.get().payment_method == "bank_transfer"

@@ -1,17 +1,22 @@
 """Paying orders with PayPal over real HTTP to the loopback PayPal server."""
 
 import threading
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
+from checkout.cart import add_to_cart
 from checkout.exceptions import AmountMismatch, GatewayUnavailable, PaymentDeclined
-from checkout.models import Order, OrderStatus, Payment, PaymentStatus
+from checkout.models import Cart, CheckoutSettings, Order, OrderStatus, Payment, PaymentStatus
 from checkout.orders import transition
 from checkout.paypal.services import OrderNotPayable, capture_payment, reconcile_pending_payments, start_payment
-from tests.checkout.paypal_helpers import URLS, approved_payment, make_order, paid_events
+from checkout.placing import CheckoutError, place_order
+from products.models import StockRecord
+from tests.checkout.paypal_helpers import URLS, approved_payment, checkout_details, make_order, paid_events
+from tests.factories import ProductPageFactory, ProductVariantFactory, ShippingMethodFactory
 from tests.paypal_server.fixtures import paypal_server  # noqa: F401
-
 
 
 @pytest.fixture
@@ -144,12 +149,45 @@ def test_two_captures_of_the_same_order_at_once_take_the_money_once(postgres_onl
 
 
 def test_the_reconcile_command_reports_what_it_finished(order, paypal_server):
-    from io import StringIO
-
-    from django.core.management import call_command
-
     approved_payment(order, paypal_server)
     output = StringIO()
     call_command("reconcile_paypal", stdout=output)
     assert output.getvalue().strip() == "Reconciled 1 PayPal payment(s)."
     assert Order.objects.get(pk=order.pk).status == OrderStatus.PAID
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_buyers_paying_for_the_last_three_units_end_with_three_paid(postgres_only, home, shop, paypal_server):
+    product = ProductPageFactory(parent=shop, variants=[ProductVariantFactory.build(sku="ULTIMO")], stock=3)
+    carrier = ShippingMethodFactory()
+    store = CheckoutSettings.for_site(home.get_site())
+    carts = []
+    for _ in range(20):
+        cart = Cart.objects.create()
+        add_to_cart(cart, "ULTIMO", 1, product_id=product.pk)
+        carts.append(cart)
+    start = threading.Barrier(20)
+    outcomes = []
+
+    def buyer(cart):
+        try:
+            start.wait()
+            order = place_order(cart, checkout_details(carrier), store=store)
+            payment = approved_payment(order, paypal_server)
+            capture_payment(order, payment.paypal_order_id)
+            outcomes.append("paid")
+        except CheckoutError:
+            outcomes.append("sold out")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=buyer, args=(cart,)) for cart in carts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted(outcomes) == ["paid"] * 3 + ["sold out"] * 17
+    assert Order.objects.filter(status=OrderStatus.PAID).count() == 3
+    assert paypal_server.count("capture") == 3
+    assert StockRecord.objects.get(sku="ULTIMO").quantity == 0
