@@ -102,6 +102,12 @@ class Order(models.Model):
     def __str__(self):
         return self.number
 
+    @property
+    def tracking_url(self):
+        from ..tracking import tracking_url
+
+        return tracking_url(self.carrier, self.tracking_number)
+
 
 class OrderLine(models.Model):
     """What was bought, copied from the product at the time of the order."""

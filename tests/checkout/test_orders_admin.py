@@ -204,6 +204,8 @@ def test_bank_transfer_order_through_every_step(staff_client, staff, home, shop,
     assert (order.status, order.carrier, order.tracking_number) == (OrderStatus.SHIPPED, "Correos", "PK123ES")
     assert len(mail.outbox) == 1 and order.number in mail.outbox[0].subject
     assert "PK123ES" in mail.outbox[0].body
+    assert "https://www.correos.es/es/es/herramientas/localizador/envios/detalle?tracking-number=PK123ES" in (
+        mail.outbox[0].body)
 
     assert act(staff_client, order, "mark_delivered")[0] == 302
     assert order.status == OrderStatus.DELIVERED
