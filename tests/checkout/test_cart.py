@@ -1,7 +1,5 @@
 """Cart services: finding the cart by its cookie, adding, changing and removing lines."""
 
-from decimal import Decimal
-
 import pytest
 from django.http import HttpRequest, HttpResponse
 from hypothesis import given
@@ -23,36 +21,8 @@ from checkout.cart import (
 )
 from checkout.models import Cart, CartLine, CheckoutSettings
 from products.stock import set_stock
-from tests.factories import ProductPageFactory, ProductVariantFactory
-
-
-def variant(sku, price, size="", compare_at=None):
-    return ProductVariantFactory.build(
-        sku=sku, price=Decimal(price), option1=size, compare_at_price=Decimal(compare_at) if compare_at else None
-    )
-
-
-@pytest.fixture
-def mug(shop):
-    return ProductPageFactory(parent=shop, title="Taza", slug="taza", variants=[variant("MUG-1", "9.90")], stock=10)
-
-
-@pytest.fixture
-def tshirt(shop):
-    return ProductPageFactory(
-        parent=shop, title="Camiseta", slug="camiseta", option1_name="Talla",
-        variants=[variant("TEE-S", "15.00", "S"), variant("TEE-M", "17.50", "M", compare_at="20.00")],
-        stock={"TEE-S": 3, "TEE-M": 30},
-    )
-
-
-@pytest.fixture
-def cart(db):
-    return Cart.objects.create()
-
-
-def lines(cart):
-    return {line.sku: line.quantity for line in CartLine.objects.filter(cart=cart)}
+from tests.checkout.helpers import lines, variant
+from tests.factories import ProductPageFactory
 
 
 # ---------- add_to_cart ----------

@@ -6,40 +6,11 @@ import pytest
 from django.utils import translation
 
 from checkout.cart import add_to_cart, cart_contents
-from checkout.models import Cart, CartLine
+from checkout.models import Cart
 from products.models import ProductPage
 from products.stock import set_stock
-from tests.factories import ProductPageFactory, ProductVariantFactory
+from tests.checkout.helpers import lines
 from tests.markup import ui
-
-
-def variant(sku, price, size="", compare_at=None):
-    return ProductVariantFactory.build(
-        sku=sku, price=Decimal(price), option1=size, compare_at_price=Decimal(compare_at) if compare_at else None
-    )
-
-
-@pytest.fixture
-def mug(shop):
-    return ProductPageFactory(parent=shop, title="Taza", slug="taza", variants=[variant("MUG-1", "9.90")], stock=10)
-
-
-@pytest.fixture
-def tshirt(shop):
-    return ProductPageFactory(
-        parent=shop, title="Camiseta", slug="camiseta", option1_name="Talla",
-        variants=[variant("TEE-S", "15.00", "S"), variant("TEE-M", "17.50", "M", compare_at="20.00")],
-        stock={"TEE-S": 3, "TEE-M": 30},
-    )
-
-
-@pytest.fixture
-def cart(db):
-    return Cart.objects.create()
-
-
-def lines(cart):
-    return {line.sku: line.quantity for line in CartLine.objects.filter(cart=cart)}
 
 
 def test_contents_show_live_prices_line_totals_subtotal_and_count(cart, mug, tshirt):

@@ -1,36 +1,17 @@
 """What every visitor gets the same: the header badge filled by JavaScript, add-to-cart forms on pages and cards."""
 
-from decimal import Decimal
-
 import pytest
 from django.utils import translation
 
 from checkout.cart import COOKIE_NAME
 from checkout.models import Cart, CheckoutSettings
-from tests.factories import ProductPageFactory, ProductVariantFactory
+from tests.checkout.helpers import variant
+from tests.factories import ProductPageFactory
 from tests.markup import parse, text_of, ui
 
 CART_URL = "/es/cart/"
 ADD_URL = "/es/cart/add/"
 SUMMARY_URL = "/es/cart/summary.json"
-
-
-def variant(sku, price, size=""):
-    return ProductVariantFactory.build(sku=sku, price=Decimal(price), option1=size)
-
-
-@pytest.fixture
-def mug(shop):
-    return ProductPageFactory(parent=shop, title="Taza", slug="taza", variants=[variant("MUG-1", "9.90")], stock=10)
-
-
-@pytest.fixture
-def tshirt(shop):
-    return ProductPageFactory(
-        parent=shop, title="Camiseta", slug="camiseta", option1_name="Talla",
-        variants=[variant("TEE-S", "15.00", "S"), variant("TEE-M", "17.50", "M"), variant("TEE-L", "19.00", "L")],
-        stock={"TEE-S": 3, "TEE-M": 30, "TEE-L": 0},
-    )
 
 
 def add(client, product, sku, quantity="1"):

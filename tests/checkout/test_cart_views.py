@@ -1,7 +1,6 @@
 """The cart page and its endpoints: forms without JavaScript, JSON for vitrina.js, refusals of bad input."""
 
 import json
-from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from checkout.cart import COOKIE_NAME, get_cart
 from checkout.models import Cart, CartLine
 from products.stock import set_stock
-from tests.factories import ImageFactory, ProductImageFactory, ProductPageFactory, ProductVariantFactory
+from tests.checkout.helpers import variant
+from tests.factories import ImageFactory, ProductImageFactory, ProductPageFactory
 from tests.markup import parse, text_of, ui
 
 CART_URL = "/es/cart/"
@@ -22,24 +22,6 @@ UPDATE_URL = "/es/cart/update/"
 REMOVE_URL = "/es/cart/remove/"
 SUMMARY_URL = "/es/cart/summary.json"
 JSON = {"HTTP_ACCEPT": "application/json"}
-
-
-def variant(sku, price, size=""):
-    return ProductVariantFactory.build(sku=sku, price=Decimal(price), option1=size)
-
-
-@pytest.fixture
-def mug(shop):
-    return ProductPageFactory(parent=shop, title="Taza", slug="taza", variants=[variant("MUG-1", "9.90")], stock=10)
-
-
-@pytest.fixture
-def tshirt(shop):
-    return ProductPageFactory(
-        parent=shop, title="Camiseta", slug="camiseta", option1_name="Talla",
-        variants=[variant("TEE-S", "15.00", "S"), variant("TEE-M", "17.50", "M"), variant("TEE-L", "19.00", "L")],
-        stock={"TEE-S": 3, "TEE-M": 30, "TEE-L": 0},
-    )
 
 
 def add(client, product, sku, quantity="1", **extra):
