@@ -1,5 +1,7 @@
 """Spanish first, English second: language of the page, the switcher, and UI strings."""
 
+from bs4 import BeautifulSoup
+
 from tests.factories import ProductPageFactory, StandardPageFactory
 from tests.markup import parse, text_of
 
@@ -89,3 +91,15 @@ def test_spanish_pages_show_spanish_ui_strings(client, home):
     html = parse(client.get("/es/"))
 
     assert text_of(html.select_one("a.skip-link")) == "Saltar al contenido"
+
+
+def test_on_the_cart_the_language_switcher_goes_to_the_english_cart(client, home):
+    page = parse(client.get("/es/cart/"))
+    link = page.select_one('.language-switcher a[hreflang="en"]')
+    assert link["href"] == "/en/cart/"
+
+
+def test_on_a_404_the_language_switcher_goes_to_the_other_home_page(client, home, translate):
+    english_home = translate(home, title="Home", slug="home")
+    page = BeautifulSoup(client.get("/es/no-existe/").content, "html.parser")
+    assert page.select_one('.language-switcher a[hreflang="en"]')["href"] == english_home.url

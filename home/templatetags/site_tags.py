@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import number_format
 from wagtail.models import Page, Site
@@ -94,10 +95,17 @@ def language_switcher(context):
     if home is not None:
         for translated in home.get_translations(inclusive=True).live().select_related("locale"):
             homes[translated.locale.language_code] = translated
+    # Views that are not pages (cart, checkout, order) exist in every language at the same path.
+    # (A 404 goes through Wagtail's page route: its visitor is sent to the home page instead.)
+    match = request.resolver_match
+    same_view = not isinstance(context.get("page"), Page) and match is not None and match.url_name != "wagtail_serve"
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)
-        url = target.get_url(request) if target else f"/{code}/"
+        if same_view:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = target.get_url(request) if target else f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "is_current": code == current_language,
                       "is_translation": code in translations})
     return {"links": links}
