@@ -11,8 +11,8 @@ from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from wagtail.models import Locale, Page, Site
-from wagtail.users.models import UserProfile
 
+from tests.clients import english_admin_client
 from tests.factories import BlogIndexPageFactory, HomePageFactory, ProductIndexPageFactory
 
 
@@ -91,12 +91,7 @@ def client():
 @pytest.fixture
 def admin_client(admin_user):
     """A superuser who reads the admin in English, so messages are the source strings."""
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(admin_user)
-    return client
+    return english_admin_client(admin_user)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
@@ -20,6 +19,7 @@ from checkout.paypal.services import capture_payment
 from checkout.placing import place_order
 from checkout.refunds import RefundError, refund_payment
 from products.models import StockRecord
+from tests.clients import english_admin_client
 from tests.checkout.paypal_helpers import approved_payment
 from tests.checkout.test_admin import menu_labels
 from tests.factories import ProductPageFactory, ProductVariantFactory, ShippingMethodFactory
@@ -41,16 +41,6 @@ def user_in(django_user_model, username, group):
     return django_user_model.objects.get(pk=user.pk)
 
 
-def logged_in(user):
-    """A client for `user`, who reads the admin in English, so messages are the source strings."""
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def staff(django_user_model):
     return user_in(django_user_model, "staff", "Shop staff")
@@ -58,7 +48,7 @@ def staff(django_user_model):
 
 @pytest.fixture
 def staff_client(staff):
-    return logged_in(staff)
+    return english_admin_client(staff)
 
 
 def new_order(home, shop, method=PaymentMethod.PAYPAL, quantity=2):
@@ -376,7 +366,7 @@ def test_editor_neither_sees_nor_reaches_orders(django_user_model, home, shop):
     moderator = user_in(django_user_model, "moderator", "Moderators")
 
     for user in (editor, moderator):
-        client = logged_in(user)
+        client = english_admin_client(user)
         assert not any("Orders" in label for label in menu_labels(user))
         for url in (reverse("orders:index"), reverse("orders:inspect", args=[order.pk]),
                     reverse("orders:history", args=[order.pk])):
@@ -404,7 +394,7 @@ def test_viewer_without_manage_orders_cannot_act(django_user_model, home, shop):
     user = django_user_model.objects.create_user(username="viewer", password="x")
     for codename in ("access_admin", "view_order"):
         user.user_permissions.add(Permission.objects.get(codename=codename))
-    client = logged_in(user)
+    client = english_admin_client(user)
 
     response = client.get(reverse("orders:inspect", args=[order.pk]))
     assert response.status_code == 200 and response.context["actions"] == []

@@ -9,6 +9,10 @@ import os
 import shutil
 
 import pytest
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+from products.models import ProductIndexPage
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -52,3 +56,20 @@ def browser_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def shop_index(live_server):
+    """A Spanish home page as the default site's root, with the shop "Tienda" under it (at /es/tienda/).
+
+    Transactional tests start from an empty database, so Wagtail's root is made if missing.
+    """
+    Locale.objects.get_or_create(language_code="es")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.add_child(instance=HomePage(title="Inicio", slug="inicio-e2e"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return home.add_child(instance=ProductIndexPage(title="Tienda", slug="tienda", show_in_menus=True))
+

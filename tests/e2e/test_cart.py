@@ -5,36 +5,22 @@ from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
-from wagtail.models import Locale, Page, Site
 
 from checkout.models import CartLine
-from home.models import HomePage
-from products.models import ProductIndexPage, ProductPage, ProductVariant
+from products.models import ProductPage, ProductVariant
 from products.stock import set_stock
+from tests.e2e.shop import publish_product
 from tests.markup import ui
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def product(live_server):
-    # Transactional tests start from an empty database: make Wagtail's root.
-    Locale.objects.get_or_create(language_code="es")
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    home = root.add_child(instance=HomePage(title="Inicio", slug="inicio-e2e-cart"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
-    shop = home.add_child(instance=ProductIndexPage(title="Tienda", slug="tienda", show_in_menus=True))
+def product(shop_index):
     product = ProductPage(title="Camiseta de algodón", slug="camiseta", option1_name="Talla")
     product.variants.add(ProductVariant(sku="CAM-S", option1="S", price=Decimal("15.00")))
     product.variants.add(ProductVariant(sku="CAM-M", option1="M", price=Decimal("17.50")))
-    shop.add_child(instance=product)
-    product.save_revision().publish()
-    set_stock("CAM-S", 10)
-    set_stock("CAM-M", 10)
-    return product
+    return publish_product(shop_index, product, {"CAM-S": 10, "CAM-M": 10})
 
 
 def badge(page):

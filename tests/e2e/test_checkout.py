@@ -4,12 +4,11 @@ from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Site
 
 from checkout.models import CheckoutSettings, Order, OrderStatus
-from home.models import HomePage
-from products.models import ProductIndexPage, ProductPage, ProductVariant
-from products.stock import set_stock
+from products.models import ProductPage, ProductVariant
+from tests.e2e.shop import publish_product
 from tests.factories import ShippingMethodFactory
 from tests.markup import ui
 from tests.paypal_server.fixtures import paypal_server  # noqa: F401
@@ -18,27 +17,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def shop(live_server):
-    # Transactional tests start from an empty database: make Wagtail's root.
-    Locale.objects.get_or_create(language_code="es")
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    home = root.add_child(instance=HomePage(title="Inicio", slug="inicio-e2e-checkout"))
-    site, _created = Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
-    shop = home.add_child(instance=ProductIndexPage(title="Tienda", slug="tienda", show_in_menus=True))
+def shop(shop_index):
     product = ProductPage(title="Molinillo manual", slug="molinillo")
     product.variants.add(ProductVariant(sku="MOL-1", price=Decimal("39.00")))
-    shop.add_child(instance=product)
-    product.save_revision().publish()
-    set_stock("MOL-1", 4)
+    publish_product(shop_index, product, {"MOL-1": 4})
     ShippingMethodFactory(name="Envío estándar", price=Decimal("4.90"), free_above=Decimal("50.00"),
                           countries=["ES"])
-    store = CheckoutSettings.for_site(site)
+    store = CheckoutSettings.for_site(Site.objects.get(is_default_site=True))
     store.bank_transfer_instructions = "IBAN: ES00 0000 0000 0000 0000 0000"
     store.save()
-    return shop
+    return shop_index
 
 
 def buy_one(page, live_server):

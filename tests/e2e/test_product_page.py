@@ -3,36 +3,20 @@
 from decimal import Decimal
 
 import pytest
-from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage
-from products.models import ProductIndexPage, ProductPage, ProductVariant
-from products.stock import set_stock
+from products.models import ProductPage, ProductVariant
+from tests.e2e.shop import publish_product
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def product(live_server):
-    # Transactional tests start from an empty database: make Wagtail's root.
-    Locale.objects.get_or_create(language_code="es")
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    home = root.add_child(instance=HomePage(title="Inicio", slug="inicio-e2e"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
-    shop = home.add_child(instance=ProductIndexPage(title="Tienda", slug="tienda", show_in_menus=True))
+def product(shop_index):
     product = ProductPage(title="Camiseta de algodón", slug="camiseta", option1_name="Talla")
     product.variants.add(ProductVariant(sku="CAM-S", option1="S", price=Decimal("15.00")))
     product.variants.add(ProductVariant(sku="CAM-M", option1="M", price=Decimal("17.50")))
     product.variants.add(ProductVariant(sku="CAM-L", option1="L", price=Decimal("19.00")))
-    shop.add_child(instance=product)
-    product.save_revision().publish()
-    set_stock("CAM-S", 10)
-    set_stock("CAM-M", 10)
-    set_stock("CAM-L", 0)
-    return product
+    return publish_product(shop_index, product, {"CAM-S": 10, "CAM-M": 10, "CAM-L": 0})
 
 
 def test_choosing_a_variant_shows_its_price(live_server, browser_page, product):
