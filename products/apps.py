@@ -7,8 +7,12 @@ class ProductsConfig(AppConfig):
     verbose_name = _("Catalog")
 
     def ready(self):
-        from wagtail.signals import page_published
+        from django.db.models.signals import post_save
+        from wagtail.signals import page_published, post_page_move
 
-        from .stock import create_missing_stock_records
+        from .models import StockRecord
+        from .stock import create_missing_stock_records, product_moved, stock_record_saved
 
         page_published.connect(create_missing_stock_records, dispatch_uid="products-stock-on-publish")
+        post_save.connect(stock_record_saved, sender=StockRecord, dispatch_uid="products-availability-on-stock")
+        post_page_move.connect(product_moved, dispatch_uid="products-category-on-move")

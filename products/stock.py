@@ -1,6 +1,7 @@
 """Stock services: everything that creates or changes a StockRecord goes here."""
 
-from django.db.models import F
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef
 
 from .models import StockRecord
 
@@ -63,6 +64,7 @@ def reserve_stock(quantities):
         )
         if not taken:  # changed since the check: only possible without row locks
             raise OutOfStock({sku: StockRecord.objects.get(sku=sku).quantity})
+    refresh_availability(wanted)
 
 
 def release_stock(quantities):
@@ -70,3 +72,49 @@ def release_stock(quantities):
     for sku in sorted(quantities):
         if quantities[sku] > 0:
             StockRecord.objects.filter(sku=sku).update(quantity=F("quantity") + quantities[sku])
+    refresh_availability(quantities)
+
+
+def refresh_availability(skus):
+    """Keep ProductPage.is_available (a search filter) in step with stock.
+
+    Only pages whose availability flips are written, and those are sent to
+    the search index again once the transaction commits (Elasticsearch keeps
+    its own copy of the field; the database backend reads the column).
+    """
+    from wagtail.search.index import insert_or_update_object
+
+    from .models import ProductPage, ProductVariant
+
+    in_stock = ProductVariant.objects.filter(
+        product=OuterRef("pk"), sku__in=StockRecord.objects.filter(quantity__gt=0).values("sku")
+    )
+    pages = ProductPage.objects.filter(pk__in=ProductVariant.objects.filter(sku__in=list(skus)).values("product_id"))
+    now_available = list(
+        pages.filter(is_available=False, is_quote_only=False).filter(Exists(in_stock)).values_list("pk", flat=True)
+    )
+    now_unavailable = list(pages.filter(is_available=True).exclude(Exists(in_stock)).values_list("pk", flat=True))
+    if not now_available and not now_unavailable:
+        return
+    ProductPage.objects.filter(pk__in=now_available).update(is_available=True)
+    ProductPage.objects.filter(pk__in=now_unavailable).update(is_available=False)
+
+    def reindex():
+        for page in ProductPage.objects.filter(pk__in=now_available + now_unavailable, live=True):
+            insert_or_update_object(page)
+
+    transaction.on_commit(reindex)
+
+
+def stock_record_saved(sender, instance, **kwargs):
+    refresh_availability([instance.sku])
+
+
+def product_moved(sender, instance, **kwargs):
+    """A product moved to another category: its category column follows."""
+    from .models import ProductPage
+
+    page = instance.specific
+    if isinstance(page, ProductPage):
+        page.refresh_search_fields()
+        ProductPage.objects.filter(pk=page.pk).update(category_id=page.category_id)

@@ -31,6 +31,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     # Before Wagtail's catch-all, which would otherwise look for a page called "cart".
     path("", include("checkout.urls")),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

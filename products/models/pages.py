@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, Min, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -14,13 +13,26 @@ from home.blocks import BaseStreamBlock
 
 from ..forms import ProductPageForm
 from ..panels import StockPanel
-from .parts import ProductVariant
 from .stock import Availability, StockRecord
+
+# Price bands for search facets: (lower bound, upper bound) in the shop
+# currency; a product falls in the band of its lowest variant price.
+PRICE_BANDS = {1: (0, 25), 2: (25, 50), 3: (50, 100), 4: (100, 250), 5: (250, None)}
+
+
+def price_band_for(price):
+    if price is None:
+        return None
+    for band, (low, high) in PRICE_BANDS.items():
+        if high is None or price < high:
+            return band
+    return None
+
 
 SORT_ORDERS = {
     "": ("path",),
-    "price": ("lowest_price", "title"),
-    "-price": ("-lowest_price", "title"),
+    "price": (models.F("lowest_price").asc(nulls_last=True), "title"),
+    "-price": (models.F("lowest_price").desc(nulls_last=True), "title"),
     "newest": ("-first_published_at", "title"),
     "name": ("title",),
 }
@@ -49,17 +61,10 @@ class ProductIndexPage(Page):
         return ProductIndexPage.objects.child_of(self).live().public().order_by("path")
 
     def products(self, category=None, sort="", available_only=False):
-        """Live products in this category and its subcategories, with their lowest price."""
-        in_stock = ProductVariant.objects.filter(
-            product=OuterRef("pk"), sku__in=StockRecord.objects.filter(quantity__gt=0).values("sku")
-        )
-        products = (
-            ProductPage.objects.live().public().descendant_of(category or self)
-            .filter(locale_id=self.locale_id)
-            .annotate(lowest_price=Min("variants__price"), in_stock=Exists(in_stock))
-        )
+        """Live products in this category and its subcategories (price and stock columns: see ProductPage)."""
+        products = ProductPage.objects.live().public().descendant_of(category or self).filter(locale_id=self.locale_id)
         if available_only:
-            products = products.filter(in_stock=True, is_quote_only=False)
+            products = products.filter(is_available=True)
         return products.order_by(*SORT_ORDERS.get(sort, SORT_ORDERS[""]))
 
     def get_context(self, request, *args, **kwargs):
@@ -119,6 +124,18 @@ class ProductPage(Page):
         help_text=_("Sold on request: the page shows no price and no buy button, only a quote request."),
     )
 
+    # Kept up to date on save (and on stock changes for is_available), so
+    # search can filter, sort and count facets in SQL or Elasticsearch.
+    category = models.ForeignKey(
+        "products.ProductIndexPage", null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("category"),
+    )
+    lowest_price = models.DecimalField(
+        _("lowest price"), max_digits=10, decimal_places=2, null=True, blank=True, editable=False
+    )
+    price_band = models.PositiveSmallIntegerField(_("price band"), null=True, blank=True, editable=False)
+    is_available = models.BooleanField(_("can be bought now"), default=False, editable=False)
+
     base_form_class = ProductPageForm
 
     content_panels = Page.content_panels + [
@@ -140,10 +157,22 @@ class ProductPage(Page):
         InlinePanel("related_article_links", label=_("Related article"), heading=_("Related articles")),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("title", boost=10),
+        index.SearchField("brand", boost=3),
+        index.AutocompleteField("brand"),
+        index.SearchField("category_name", boost=2),
+        index.SearchField("summary", boost=2),
         index.SearchField("description"),
+        index.RelatedFields("variants", [
+            index.SearchField("sku"), index.SearchField("option1"), index.SearchField("option2"),
+        ]),
+        index.RelatedFields("specifications", [index.SearchField("name"), index.SearchField("value")]),
         index.FilterField("brand"),
-        index.RelatedFields("variants", [index.SearchField("sku")]),
+        index.FilterField("category"),
+        index.FilterField("lowest_price"),
+        index.FilterField("price_band"),
+        index.FilterField("is_available"),
+        index.FilterField("is_quote_only"),
     ]
 
     parent_page_types = ["products.ProductIndexPage"]
@@ -196,6 +225,24 @@ class ProductPage(Page):
             if level in levels:
                 return level
         return Availability.OUT_OF_STOCK
+
+    def category_name(self):
+        return self.category.title if self.category_id and self.category else ""
+
+    def refresh_search_fields(self):
+        """Set the category, price and availability columns from the page as it is now."""
+        parent = self.get_parent() if self.path else None
+        self.category_id = parent.pk if parent and parent.specific_class is ProductIndexPage else None
+        variants = list(self.variants.all())
+        prices = [v.price for v in variants if v.price is not None]
+        self.lowest_price = None if self.is_quote_only or not prices else min(prices)
+        self.price_band = price_band_for(self.lowest_price)
+        skus = [v.sku for v in variants if v.sku]
+        self.is_available = not self.is_quote_only and StockRecord.objects.filter(sku__in=skus, quantity__gt=0).exists()
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_fields()
+        return super().save(*args, **kwargs)
 
     def option_names(self):
         return [name for name in (self.option1_name, self.option2_name) if name]

@@ -41,11 +41,13 @@ INSTALLED_APPS = [
     "products",
     "blog",
     "checkout",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
@@ -118,6 +120,9 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Full-text search lookups and the unaccent extension used by search.
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 # Redis when REDIS_URL is set (shared by every app server), otherwise memory
 # local to the process.
@@ -203,7 +208,27 @@ WAGTAIL_SITE_NAME = "Vitrina"
 # Tag URLs in plain ASCII: "café" -> /tag/cafe/.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database (SQLite FTS5 or PostgreSQL full text, with Spanish and
+# English stemming) unless ELASTICSEARCH_URL names an Elasticsearch 9 server.
+# With Elasticsearch the database index is kept too, so search keeps working
+# from it while Elasticsearch is down (see search/backends).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "vitrina_"),
+            "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+            "OPTIONS": {},
+        },
+        "database": {"BACKEND": "search.backends.database"},
+    }
+    if os.environ.get("ELASTICSEARCH_USERNAME"):
+        WAGTAILSEARCH_BACKENDS["default"]["OPTIONS"]["basic_auth"] = (
+            os.environ["ELASTICSEARCH_USERNAME"], os.environ.get("ELASTICSEARCH_PASSWORD", "")
+        )
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"

@@ -1,0 +1,7 @@
+"""Placeholder: the search page (being written)."""
+
+from django.http import HttpResponse
+
+
+def search(request):
+    return HttpResponse("")
