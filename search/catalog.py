@@ -1,0 +1,171 @@
+"""What the search page finds: products (with facets) and articles.
+
+Every search runs through `run_search`, so with Elasticsearch down it is
+answered from the database index. Queries are reduced to words before they
+reach a backend, so no SQL, FTS5 or Lucene syntax can get through.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Count, F
+
+from wagtail.models import Page
+
+from blog.models import BlogPage
+from home.models import StandardPage
+from products.models import ProductIndexPage, ProductPage, ProductVariant
+from products.models.pages import PRICE_BANDS
+
+from .fallback import run_search
+from .language import WORD
+
+MAX_QUERY_CHARACTERS = 200
+MAX_QUERY_WORDS = 12
+
+SORTS = {
+    "": None,  # relevance
+    "price": (F("lowest_price").asc(nulls_last=True), "title", "id"),
+    "-price": (F("lowest_price").desc(nulls_last=True), "title", "id"),
+    "newest": ("-first_published_at", "id"),
+}
+FACET_FIELDS = ("category", "price_band", "is_available")
+
+
+def clean_query(raw):
+    """The words of a query, as the box shows it: "  café, (molido)* " -> "café molido"."""
+    words = WORD.findall((raw or "")[: MAX_QUERY_CHARACTERS * 2])
+    return " ".join(words[:MAX_QUERY_WORDS])[:MAX_QUERY_CHARACTERS].strip()
+
+
+@dataclass
+class Filters:
+    category: int | None = None
+    price_band: int | None = None
+    available: bool = False
+
+    def apply(self, queryset, skip=None):
+        if self.category is not None and skip != "category":
+            queryset = queryset.filter(category=self.category)
+        if self.price_band is not None and skip != "price_band":
+            queryset = queryset.filter(price_band=self.price_band)
+        if self.available and skip != "is_available":
+            queryset = queryset.filter(is_available=True)
+        return queryset
+
+    def accepts(self, row, skip):
+        """Whether a (category, price_band, is_available) facet row passes the other filters."""
+        category, band, available = row
+        return (
+            (skip == "category" or self.category is None or category == self.category)
+            and (skip == "price_band" or self.price_band is None or band == self.price_band)
+            and (skip == "is_available" or not self.available or available)
+        )
+
+
+@dataclass
+class ProductResults:
+    query: str
+    page: object  # a paginator Page of ProductPage
+    count: int
+    facets: dict = field(default_factory=dict)  # facet name -> {value: count}
+    exact_sku: object = None  # the product whose SKU is the query, shown first
+    any_word: bool = False  # no product had every word: these have some
+
+
+def live_products(locale):
+    return ProductPage.objects.live().public().filter(locale=locale)
+
+
+def search_products(query, *, locale, filters=None, sort="", page=1, per_page=24, with_facets=True, raw_query=""):
+    filters = filters or Filters()
+    if sort not in SORTS:
+        sort = ""
+    base = live_products(locale)
+
+    def search(backend, operator="and"):
+        queryset = filters.apply(base)
+        if SORTS[sort]:
+            queryset = queryset.order_by(*SORTS[sort])
+        results = backend.search(query, queryset, operator=operator, order_by_relevance=not SORTS[sort])
+        paginator = Paginator(results, per_page)
+        page_obj = paginator.get_page(page)
+        page_obj.object_list = list(page_obj.object_list)
+        facets = facet_counts(backend, query, base, filters, operator) if with_facets else {}
+        return page_obj, paginator.count, facets
+
+    def search_any_word(backend):
+        found = search(backend)
+        if found[1] == 0 and len(query.split()) > 1:
+            return (*search(backend, operator="or"), True)
+        return (*found, False)
+
+    page_obj, count, facets, any_word = run_search(search_any_word)
+    return ProductResults(
+        query=query, page=page_obj, count=count, facets=facets, any_word=any_word,
+        exact_sku=product_with_sku(raw_query or query, base),
+    )
+
+
+def facet_counts(backend, query, base, filters, operator="and"):
+    """Counts per category, price band and availability for the matching products.
+
+    Each facet counts with the other facets' filters applied but not its own,
+    so a shopper can switch category or price band without a dead end.
+    """
+    results = backend.search(query, base, operator=operator, order_by_relevance=False)
+    if hasattr(results, "get_queryset"):
+        # Database backends: one GROUP BY over the matches gives every facet.
+        rows = (
+            results.get_queryset().order_by()
+            .values_list("category", "price_band", "is_available").annotate(n=Count("pk"))
+        )
+        rows = [((category, band, available), n) for category, band, available, n in rows]
+        facets = {}
+        for position, name in enumerate(FACET_FIELDS):
+            counts = {}
+            for row, n in rows:
+                if filters.accepts(row, skip=name):
+                    counts[row[position]] = counts.get(row[position], 0) + n
+            facets[name] = counts
+        return facets
+    # Elasticsearch: one terms aggregation per facet.
+    return {
+        name: dict(backend.search(query, filters.apply(base, skip=name), operator=operator,
+                                  order_by_relevance=False).facet(name))
+        for name in FACET_FIELDS
+    }
+
+
+def product_with_sku(text, base):
+    """A live product one of whose variants has exactly this SKU (any case)."""
+    text = (text or "").strip()
+    if not text or len(text) > 64 or " " in text:
+        return None
+    product_id = ProductVariant.objects.filter(sku__iexact=text).values_list("product_id", flat=True).first()
+    if product_id is None:
+        return None
+    return base.filter(pk=product_id).first()
+
+
+def search_articles(query, *, locale, page=1, per_page=10):
+    """Magazine articles and content pages in one list, most relevant first."""
+    queryset = Page.objects.live().public().filter(locale=locale).type(BlogPage, StandardPage)
+
+    def search(backend):
+        paginator = Paginator(backend.search(query, queryset, operator="and"), per_page)
+        page_obj = paginator.get_page(page)
+        pages = list(page_obj.object_list)
+        specific = Page.objects.filter(pk__in=[p.pk for p in pages]).specific().in_bulk()
+        page_obj.object_list = [specific[p.pk] for p in pages if p.pk in specific]
+        return page_obj
+
+    return run_search(search)
+
+
+def category_titles(ids):
+    return dict(ProductIndexPage.objects.filter(pk__in=[i for i in ids if i]).values_list("pk", "title"))
+
+
+def price_band_bounds():
+    return PRICE_BANDS
