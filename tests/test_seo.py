@@ -94,6 +94,7 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert "Sitemap: http://localhost/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
     assert "User-agent: *" in lines
+    assert {"Disallow: /es/buscar/", "Disallow: /en/search/"} <= set(lines)
 
 
 def test_translated_pages_link_to_each_other_with_hreflang(client, shop, translate):

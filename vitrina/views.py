@@ -1,7 +1,9 @@
 """Site-wide views that are not pages: sitemap and robots.txt."""
 
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
@@ -31,4 +33,12 @@ def sitemap(request):
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    return render(request, "robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain; charset=utf-8")
+    # Search result pages are endless combinations of queries and filters.
+    search_paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            search_paths.append(reverse("search:search"))
+    return render(
+        request, "robots.txt", {"sitemap_url": sitemap_url, "search_paths": search_paths},
+        content_type="text/plain; charset=utf-8",
+    )
