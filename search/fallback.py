@@ -15,12 +15,21 @@ logger = logging.getLogger(__name__)
 
 
 def unreachable_errors():
-    """Exception classes that mean "the search server did not answer"."""
+    """Exception classes that may mean "the search server did not answer" (see `is_unavailable`)."""
     try:
-        from elastic_transport import ConnectionError, ConnectionTimeout, TransportError
+        from elastic_transport import ApiError, ConnectionError, ConnectionTimeout, TransportError
     except ImportError:  # Elasticsearch client not installed: nothing to catch
         return ()
-    return (ConnectionError, ConnectionTimeout, TransportError)
+    # A refused or timed-out connection raises ConnectionError/ConnectionTimeout
+    # (both TransportError) from the moment results are evaluated; a server that
+    # answers but cannot serve (no shards available) raises a 5xx ApiError.
+    return (ConnectionError, ConnectionTimeout, TransportError, ApiError)
+
+
+def is_unavailable(error):
+    """True for a connection failure or a 5xx answer; a 4xx answer is a bug to raise, not to hide."""
+    status = getattr(getattr(error, "meta", None), "status", None)  # only ApiError has an answer
+    return status is None or status >= 500
 
 
 def run_search(search):
@@ -34,5 +43,7 @@ def run_search(search):
     try:
         return search(get_search_backend())
     except unreachable_errors() as error:
+        if not is_unavailable(error):
+            raise
         logger.warning("Search server unreachable (%s); answering from the database index.", error)
         return search(get_search_backend("database"))
