@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db.models import Count, F
 
-from wagtail.models import Page
-
 from blog.models import BlogPage
 from home.models import StandardPage
 from products.models import ProductIndexPage, ProductPage, ProductVariant
@@ -149,18 +147,44 @@ def product_with_sku(text, base):
 
 
 def search_articles(query, *, locale, page=1, per_page=10):
-    """Magazine articles and content pages in one list, most relevant first."""
-    queryset = Page.objects.live().public().filter(locale=locale).type(BlogPage, StandardPage)
+    """Magazine articles and content pages in one list, most relevant first.
+
+    Each page type is searched on its own (so the index is read for that type
+    only, not for every product), and the two ranked lists are merged.
+    """
 
     def search(backend):
-        paginator = Paginator(backend.search(query, queryset, operator="and"), per_page)
-        page_obj = paginator.get_page(page)
-        pages = list(page_obj.object_list)
-        specific = Page.objects.filter(pk__in=[p.pk for p in pages]).specific().in_bulk()
-        page_obj.object_list = [specific[p.pk] for p in pages if p.pk in specific]
+        results = [
+            backend.search(query, model.objects.live().public().filter(locale=locale), operator="and")
+            .annotate_score("_score")
+            for model in (BlogPage, StandardPage)
+        ]
+        total = sum(result.count() for result in results)
+        number = Paginator(range(total), per_page).get_page(page).number
+        found = [item for result in results for item in result[: number * per_page]]
+        # SQLite's bm25 is lower for better matches; PostgreSQL and Elasticsearch scores are higher.
+        found.sort(key=lambda item: item._score or 0, reverse=not getattr(backend, "lower_score_is_better", False))
+        page_obj = Paginator(RankedList(found, total), per_page).get_page(number)
+        page_obj.object_list = list(page_obj.object_list)
         return page_obj
 
     return run_search(search)
+
+
+class RankedList:
+    """The first results of a longer ranked list, for Paginator: knows the full count."""
+
+    def __init__(self, items, total):
+        self.items, self.total = items, total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.items[index]
 
 
 def category_titles(ids):

@@ -121,3 +121,4 @@ class VitrinaSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = StemmingQueryCompiler
     autocomplete_query_compiler_class = FoldingAutocompleteCompiler
     results_class = SQLiteSearchResults
+    lower_score_is_better = True  # bm25

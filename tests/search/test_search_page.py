@@ -83,6 +83,22 @@ def test_products_and_articles_are_split_into_tabs(client, catalog):
     assert [text_of(a) for a in articles.select(".search-article__title a")] == ["Cómo elegir una cafetera"]
 
 
+def test_articles_and_pages_are_ranked_together_and_paginated(client, catalog, home, blog_index):
+    from tests.factories.home import StandardPageFactory
+
+    StandardPageFactory(parent=home, title="Envíos y devoluciones", slug="envios", intro="Cómo enviamos tu café.")
+    for number in range(12):
+        BlogPageFactory(parent=blog_index, title=f"Receta de café {number}", intro="Una receta con café.")
+    first = parse(get(client, "envios cafe", type="articles"))
+    assert text_of(first.select_one(".search-article__title a")) == "Envíos y devoluciones"
+    all_titles = []
+    for page in (1, 2):
+        listing = parse(get(client, "cafe", type="articles", page=page))
+        all_titles += [text_of(a) for a in listing.select(".search-article__title a")]
+    assert len(all_titles) == 14 and len(set(all_titles)) == 14
+    assert "Envíos y devoluciones" in all_titles and "Cómo elegir una cafetera" in all_titles
+
+
 def test_product_results_show_price_availability_and_add_to_cart(client, catalog):
     page = parse(get(client, "cafetera"))
     cards = {text_of(card.select_one(".product-card__title")): card for card in page.select(".product-card")}
