@@ -30,6 +30,19 @@ SORTS = {
 FACET_FIELDS = ("category", "price_band", "is_available")
 
 
+def sort_fields(sort, backend):
+    """SORTS[sort], or plain field names for backends that take no expressions.
+
+    Elasticsearch already puts products without a price (quote only) last.
+    """
+    if getattr(backend.query_compiler_class, "HANDLES_ORDER_BY_EXPRESSIONS", False):
+        return SORTS[sort]
+    return [
+        ("-" if field.descending else "") + field.expression.name if hasattr(field, "expression") else field
+        for field in SORTS[sort]
+    ]
+
+
 def clean_query(raw):
     """The words of a query, as the box shows it: "  café, (molido)* " -> "café molido"."""
     words = WORD.findall((raw or "")[: MAX_QUERY_CHARACTERS * 2])
@@ -84,7 +97,7 @@ def search_products(query, *, locale, filters=None, sort="", page=1, per_page=24
     def search(backend, operator="and"):
         queryset = filters.apply(base)
         if SORTS[sort]:
-            queryset = queryset.order_by(*SORTS[sort])
+            queryset = queryset.order_by(*sort_fields(sort, backend))
         results = backend.search(query, queryset, operator=operator, order_by_relevance=not SORTS[sort])
         paginator = Paginator(results, per_page)
         page_obj = paginator.get_page(page)

@@ -224,3 +224,17 @@ def test_bad_parameters_give_a_normal_page(client, catalog, params):
 def test_query_budget(client, catalog, django_assert_max_num_queries):
     with django_assert_max_num_queries(35):
         get(client, "cafe")
+
+
+def test_sorts_become_plain_field_names_for_backends_without_expressions():
+    from search.catalog import sort_fields
+
+    class Compiler:
+        HANDLES_ORDER_BY_EXPRESSIONS = False
+
+    class Backend:
+        query_compiler_class = Compiler
+
+    assert sort_fields("price", Backend()) == ["lowest_price", "title", "id"]
+    assert sort_fields("-price", Backend()) == ["-lowest_price", "title", "id"]
+    assert sort_fields("newest", Backend()) == ["-first_published_at", "id"]
