@@ -201,6 +201,7 @@ def build_demo(renditions=True):
     from .build_catalog import build_catalog
     from .build_magazine import build_magazine
     from .sales import build_sales
+    from .search import build_search_promotions
     from .translate import translate_all
 
     with transaction.atomic():
@@ -219,6 +220,7 @@ def build_demo(renditions=True):
         translate_all(registry)
         publish_pending(registry)
         sales = build_sales(site, registry)
+        build_search_promotions(registry)
     rendition_count = make_renditions(registry.images.collection) if renditions else 0
     return {
         "pages_created": dict(registry.created),

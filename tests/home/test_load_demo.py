@@ -8,6 +8,7 @@ test below reads that same database.
 from io import StringIO
 
 import pytest
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -51,6 +52,9 @@ def snapshot():
         ),
         "discount_codes": sorted(
             DiscountCode.objects.values_list("code", "kind", "value", "minimum_subtotal", "valid_from", "valid_until")
+        ),
+        "search_promotions": sorted(
+            SearchPromotion.objects.values_list("query__query_string", "page__url_path", "description")
         ),
         "checkout_settings": sorted(
             CheckoutSettings.objects.values_list(
@@ -97,6 +101,17 @@ def test_demo_site_is_served_from_the_spanish_home(demo, client):
     assert (site.hostname, site.port) == ("localhost", 80)
     assert not Page.objects.filter(depth=2, content_type__model="page").exists()  # the welcome page is gone
     assert client.get("/es/").status_code == 200
+
+
+def test_demo_shop_can_be_searched_in_both_languages(demo, client):
+    from tests.markup import parse, text_of
+
+    spanish = parse(client.get("/es/buscar/", {"q": "cafetera"}))
+    assert len(spanish.select(".search-results .product-card")) >= 2
+    assert "Cómo elegir tu primera cafetera" in [text_of(a) for a in spanish.select(".search-promotions a")]
+    assert spanish.select(".search-facets__group")
+    english = parse(client.get("/en/search/", {"q": "coffee maker"}))
+    assert english.select(".search-promotions a")
 
 
 def test_demo_has_at_least_40_spanish_products_in_at_least_5_categories(demo):
