@@ -25,6 +25,12 @@ needs_elasticsearch = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(autouse=True)
+def _database_search(settings):
+    """Pages built here are indexed in the database only, never in a real server's indexes."""
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+
+
 def backend_without_server():
     # Building the client opens no connection; the port is never contacted.
     return get_search_backend("search.backends.elasticsearch", URLS=["http://127.0.0.1:9"])
@@ -149,7 +155,7 @@ def test_autocomplete_queries_the_language_neutral_prefixes():
 
 
 @pytest.fixture
-def elasticsearch(settings):
+def elasticsearch(_database_search, settings):
     """The Elasticsearch backend on test indexes of its own, with the database backend beside it."""
     prefix = f"vitrina_test_{uuid.uuid4().hex[:8]}_"
     options = {}
