@@ -8,12 +8,12 @@ test below reads that same database.
 from io import StringIO
 
 import pytest
-from wagtail.contrib.search_promotions.models import SearchPromotion
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 

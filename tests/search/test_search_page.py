@@ -34,6 +34,10 @@ def catalog(shop, blog_index, translate):
     }
     article = BlogPageFactory(parent=blog_index, title="Cómo elegir una cafetera", intro="Guía de compra de café.")
     translate(pages["molinillo"], title="Manual coffee grinder", summary="Ceramic burrs.")
+    translate(pages["italiana"], title="Italian steel moka pot", summary="Stovetop coffee at home.")
+    translate(pages["embolo"], title="French press coffee maker", summary="Glass and steel plunger.")
+    translate(pages["electrico"], title="Electric grinder", summary="Adjustable grind for coffee.")
+    translate(pages["taza"], title="Ceramic mug", summary="For espresso.")
     return {"categories": {"cafeteras": cafeteras, "molinillos": molinillos, "tazas": tazas},
             "products": pages, "article": article}
 
@@ -69,9 +73,21 @@ def test_title_matches_rank_above_description_matches(client, catalog):
     assert "Molinillo de café manual" in titles and "Taza de cerámica" not in titles
 
 
+@pytest.mark.parametrize("query, first", [
+    ("grinders manual", "Manual coffee grinder"),
+    ("electric grinders", "Electric grinder"),
+    ("moka pots", "Italian steel moka pot"),
+    ("french presses", "French press coffee maker"),
+    ("mugs", "Ceramic mug"),
+    ("plungers", "French press coffee maker"),
+])
+def test_the_expected_product_comes_first_in_english(client, catalog, query, first):
+    assert product_titles(get(client, query, path="/en/search/"))[0] == first
+
+
 def test_english_search_finds_english_pages_only(client, catalog):
     response = get(client, "grinders", path="/en/search/")
-    assert product_titles(response) == ["Manual coffee grinder"]
+    assert set(product_titles(response)) == {"Manual coffee grinder", "Electric grinder"}
     assert product_titles(get(client, "muelas", path="/en/search/")) == []
 
 
@@ -187,8 +203,9 @@ def test_promoted_pages_are_shown_above_results(client, catalog):
     assert [text_of(a) for a in promoted] == ["Taza de cerámica"]
     # In English, the promotion shows the page's English translation if there is one.
     SearchPromotion.objects.create(query=query, page=catalog["products"]["molinillo"])
+    SearchPromotion.objects.create(query=query, page=catalog["products"]["goteo"])  # not translated
     english = parse(get(client, "regalo", path="/en/search/"))
-    assert [text_of(a) for a in english.select(".search-promotions a")] == ["Manual coffee grinder"]
+    assert [text_of(a) for a in english.select(".search-promotions a")] == ["Ceramic mug", "Manual coffee grinder"]
 
 
 def test_unpublished_and_private_pages_never_appear(client, catalog):
