@@ -11,6 +11,7 @@ from products.display import prepare_products
 
 from . import catalog
 from .language import fold
+from .querylog import record_search
 
 TABS = ("products", "articles")
 
@@ -40,7 +41,7 @@ def search(request):
     if query:
         context.update(results_context(request, query, raw_query, locale, tab, filters, sort, page))
         if tab == "products" and str(page) in ("", "1"):
-            record(query, locale, context["result_count"])
+            record_search(query, locale.language_code, context["result_count"])
     if not query or not context.get("result_count"):
         context["popular_products"] = popular_products(locale)
     response = render(request, "search/search.html", context)
@@ -189,11 +190,3 @@ def spelling_suggestion(query, locale):
     from .spelling import suggest
 
     return suggest(query, locale)
-
-
-def record(query, locale, result_count):
-    try:
-        from .querylog import record_search
-    except ImportError:  # the query log lands separately
-        return
-    record_search(query, locale.language_code, result_count)

@@ -255,3 +255,15 @@ def test_sorts_become_plain_field_names_for_backends_without_expressions():
     assert sort_fields("price", Backend()) == ["lowest_price", "title", "id"]
     assert sort_fields("-price", Backend()) == ["-lowest_price", "title", "id"]
     assert sort_fields("newest", Backend()) == ["-first_published_at", "id"]
+
+
+def test_each_search_is_counted_once_for_the_report(client, catalog):
+    from search.models import DailySearchQuery
+
+    get(client, "Cafetera")
+    get(client, "cafetera", page=2)  # a later page of the same search
+    get(client, "cafetera", type="articles")
+    get(client, "zzzz")
+    rows = {row.query: row for row in DailySearchQuery.objects.filter(language="es")}
+    assert rows["cafetera"].searches == 1 and rows["cafetera"].searches_without_results == 0
+    assert rows["zzzz"].searches_without_results == 1
