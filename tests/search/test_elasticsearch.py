@@ -50,7 +50,8 @@ def test_spanish_and_english_analyzers_fold_accents_and_stem():
     assert {"lowercase", "asciifolding", "spanish_stop", "spanish_stemmer"} <= set(spanish)
     assert {"lowercase", "asciifolding", "english_stop", "english_stemmer"} <= set(english)
     # Stop words before stemming, folding after it, as the database backend does (stem, then fold).
-    for chain, stop, stemmer in [(spanish, "spanish_stop", "spanish_stemmer"), (english, "english_stop", "english_stemmer")]:
+    chains = [(spanish, "spanish_stop", "spanish_stemmer"), (english, "english_stop", "english_stemmer")]
+    for chain, stop, stemmer in chains:
         assert chain.index("lowercase") < chain.index(stop) < chain.index(stemmer) < chain.index("asciifolding")
     assert filters["spanish_stemmer"] == {"type": "stemmer", "language": "spanish"}
     assert filters["english_stemmer"] == {"type": "stemmer", "language": "english"}
@@ -124,7 +125,9 @@ def test_spanish_product_document_fills_the_spanish_fields(shop):
 
 @pytest.mark.django_db
 def test_english_translation_document_fills_the_english_fields(shop, translate):
-    page = ProductPageFactory(parent=shop, title="Cafetera de émbolo", variants=[ProductVariantFactory.build(sku="CAF-2")])
+    page = ProductPageFactory(
+        parent=shop, title="Cafetera de émbolo", variants=[ProductVariantFactory.build(sku="CAF-2")],
+    )
     english = translate(page, title="French press", summary="For coffee.")
     document = VitrinaElasticsearchMapping(ProductPage).get_document(english)
     assert document["title__en"] == "French press"
@@ -179,7 +182,9 @@ def elasticsearch(_database_search, settings):
 def catalog(elasticsearch, shop, translate):
     spanish = [
         ProductPageFactory(parent=shop, title="Cafetera italiana de acero", brand="Moka", summary="Para café de moka."),
-        ProductPageFactory(parent=shop, title="Set de dos cafeteras de émbolo", brand="Moka", summary="Émbolo y vidrio."),
+        ProductPageFactory(
+            parent=shop, title="Set de dos cafeteras de émbolo", brand="Moka", summary="Émbolo y vidrio.",
+        ),
         ProductPageFactory(parent=shop, title="Molinillo de café manual", brand="Muela", summary="Muelas cerámicas."),
         ProductPageFactory(parent=shop, title="Taza de cerámica", brand="Barro", summary="Para espresso."),
     ]

@@ -104,7 +104,7 @@ def test_without_a_database_backend_errors_are_not_hidden(settings):
 
 
 @pytest.mark.django_db
-def test_publishing_unpublishing_and_deleting_work_and_keep_the_database_index_current(elasticsearch_down, shop, caplog):
+def test_publishing_unpublishing_and_deleting_keep_the_database_index_current(elasticsearch_down, shop, caplog):
     database = get_search_backend("database")
 
     def found(query, queryset=None):
