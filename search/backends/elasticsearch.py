@@ -31,7 +31,6 @@ Use as WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.elastic
 from contextvars import ContextVar
 from copy import deepcopy
 
-from django.conf import settings
 from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9AutocompleteQueryCompiler,
     Elasticsearch9Mapping,
@@ -74,7 +73,7 @@ _document_language = ContextVar("document_language", default=None)
 
 
 def default_language():
-    return base_language(settings.LANGUAGE_CODE)
+    return base_language(None)  # the site's default language (LANGUAGE_CODE)
 
 
 def column_for_language(column, language):
