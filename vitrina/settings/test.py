@@ -14,3 +14,6 @@ VITRINA_CREATE_DEMO_ADMIN = True
 # Static files straight from the source folders: no collectstatic in tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests index into the database; the Elasticsearch tests configure their own
+# indexes, so a whole run with ELASTICSEARCH_URL set never touches the real ones.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
