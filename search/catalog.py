@@ -20,6 +20,7 @@ from .language import WORD
 
 MAX_QUERY_CHARACTERS = 200
 MAX_QUERY_WORDS = 12
+COUNT_CAP = 1000  # without facets, counting stops here
 
 SORTS = {
     "": None,  # relevance
@@ -79,6 +80,7 @@ class ProductResults:
     query: str
     page: object  # a paginator Page of ProductPage
     count: int
+    count_is_capped: bool = False  # "more than COUNT_CAP products"
     facets: dict = field(default_factory=dict)  # facet name -> {value: count}
     exact_sku: object = None  # the product whose SKU is the query, shown first
     any_word: bool = False  # no product had every word: these have some
@@ -99,11 +101,15 @@ def search_products(query, *, locale, filters=None, sort="", page=1, per_page=24
         if SORTS[sort]:
             queryset = queryset.order_by(*sort_fields(sort, backend))
         results = backend.search(query, queryset, operator=operator, order_by_relevance=not SORTS[sort])
-        paginator = Paginator(results, per_page)
+        facets, count, capped = {}, None, False
+        if with_facets:
+            facets, count = facet_counts(backend, query, base, filters, operator)
+        if count is None:
+            count, capped = counted(results)
+        paginator = Paginator(KnownCount(results, count), per_page)
         page_obj = paginator.get_page(page)
         page_obj.object_list = list(page_obj.object_list)
-        facets = facet_counts(backend, query, base, filters, operator) if with_facets else {}
-        return page_obj, paginator.count, facets
+        return page_obj, count, capped, facets
 
     def search_any_word(backend):
         found = search(backend)
@@ -111,18 +117,48 @@ def search_products(query, *, locale, filters=None, sort="", page=1, per_page=24
             return (*search(backend, operator="or"), True)
         return (*found, False)
 
-    page_obj, count, facets, any_word = run_search(search_any_word)
+    page_obj, count, capped, facets, any_word = run_search(search_any_word)
     return ProductResults(
-        query=query, page=page_obj, count=count, facets=facets, any_word=any_word,
+        query=query, page=page_obj, count=count, count_is_capped=capped, facets=facets, any_word=any_word,
         exact_sku=product_with_sku(raw_query or query, base),
     )
 
 
+def counted(results):
+    """(count, capped): exact from Elasticsearch; on the database, counting stops past COUNT_CAP.
+
+    An exact count of 100,000 matches is a pass over all of them; "more than
+    1,000 products" tells a shopper as much.
+    """
+    if hasattr(results, "get_queryset"):
+        count = results.get_queryset().order_by().values("pk")[: COUNT_CAP + 1].count()
+        return min(count, COUNT_CAP), count > COUNT_CAP
+    return results.count(), False
+
+
+class KnownCount:
+    """Search results whose count is already known, for Paginator."""
+
+    def __init__(self, results, count):
+        self.results, self.total = results, count
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.results[index]
+
+
 def facet_counts(backend, query, base, filters, operator="and"):
-    """Counts per category, price band and availability for the matching products.
+    """Counts per category, price band and availability for the matching products, and their total.
 
     Each facet counts with the other facets' filters applied but not its own,
-    so a shopper can switch category or price band without a dead end.
+    so a shopper can switch category or price band without a dead end. On the
+    database the same GROUP BY gives the filtered total, so the results need
+    no count of their own (Elasticsearch counts for free: total is None).
     """
     results = backend.search(query, base, operator=operator, order_by_relevance=False)
     if hasattr(results, "get_queryset"):
@@ -139,13 +175,13 @@ def facet_counts(backend, query, base, filters, operator="and"):
                 if filters.accepts(row, skip=name):
                     counts[row[position]] = counts.get(row[position], 0) + n
             facets[name] = counts
-        return facets
+        return facets, sum(n for row, n in rows if filters.accepts(row, skip=None))
     # Elasticsearch: one terms aggregation per facet.
     return {
         name: dict(backend.search(query, filters.apply(base, skip=name), operator=operator,
                                   order_by_relevance=False).facet(name))
         for name in FACET_FIELDS
-    }
+    }, None
 
 
 def product_with_sku(text, base):

@@ -267,3 +267,17 @@ def test_each_search_is_counted_once_for_the_report(client, catalog):
     rows = {row.query: row for row in DailySearchQuery.objects.filter(language="es")}
     assert rows["cafetera"].searches == 1 and rows["cafetera"].searches_without_results == 0
     assert rows["zzzz"].searches_without_results == 1
+
+
+def test_without_facets_counting_stops_at_the_cap(catalog, locale_es, shop, monkeypatch):
+    from django.utils import translation
+
+    from search import catalog as product_search
+
+    monkeypatch.setattr(product_search, "COUNT_CAP", 2)
+    with translation.override("es"):
+        plain = product_search.search_products("cafe", locale=locale_es, with_facets=False, per_page=2)
+        faceted = product_search.search_products("cafe", locale=locale_es, per_page=2)
+    assert (plain.count, plain.count_is_capped) == (2, True)
+    assert (faceted.count, faceted.count_is_capped) == (4, False)
+    assert len(plain.page.object_list) == 2 and faceted.page.paginator.num_pages == 2
