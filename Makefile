@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo check messages compile-messages serve-production clean
+.PHONY: run test install install-dev migrate demo check messages compile-messages serve-production bench-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,16 @@ serve-production: install
 	DJANGO_SETTINGS_MODULE=vitrina.settings.production $(BIN)/python manage.py collectstatic --noinput
 	DJANGO_SETTINGS_MODULE=vitrina.settings.production $(BIN)/python manage.py db_worker & \
 	DJANGO_SETTINGS_MODULE=vitrina.settings.production $(BIN)/gunicorn vitrina.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3}
+
+# Search at 100,000 products on PostgreSQL (not part of `make test`; see docs/benchmarks.md).
+# Fills BENCH_DATABASE_URL once (about 15 minutes), then prints latency figures.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/vitrina_bench
+BENCH_PRODUCTS ?= 100000
+bench-search: install-dev
+	createdb -h 127.0.0.1 -U postgres vitrina_bench 2>/dev/null || true
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/generate_catalog.py --products $(BENCH_PRODUCTS)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/search_latency.py --runs 5
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media test-media staticfiles

@@ -16,6 +16,7 @@ LABELS = {
     "facets": "page: first page + facets",
     "filtered": "filtered (category + in stock) + facets",
     "autocomplete": "autocomplete (products + pages)",
+    "http": "whole page: GET /es/buscar/ (view + template)",
 }
 
 
@@ -41,12 +42,24 @@ def kinds(names=None):
         pages = page_suggestions(words, locale)
         return len(product_suggestions(words, locale, limit=8 - len(pages))) + len(pages)
 
+    from django.test import Client
+    from django.urls import reverse
+
+    browser = Client(HTTP_HOST="localhost")
+    search_url = reverse("search:search")
+
+    def whole_page(query):
+        response = browser.get(search_url, {"q": query})
+        assert response.status_code == 200, response.status_code
+        return response.context["products"].count if response.context and "products" in response.context else 0
+
     everything = {
         "plain": lambda query: search(query, with_facets=False),
         "facets": lambda query: search(query, with_facets=True),
         "filtered": lambda query: search(
             query, with_facets=True, filters=catalog.Filters(category=category.pk, available=True)),
         "autocomplete": autocomplete,
+        "http": whole_page,
     }
     return {name: run for name, run in everything.items() if names is None or name in names}
 

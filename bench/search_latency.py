@@ -48,7 +48,7 @@ def main():
     parser.add_argument("--verbose", action="store_true", help="print every query's figures")
     parser.add_argument("--index-sample", type=int, default=0, metavar="N",
                         help="also time indexing N products again (add_items, as update_index does)")
-    parser.add_argument("--only", help="comma-separated kinds to run: plain,facets,filtered,autocomplete")
+    parser.add_argument("--only", help="comma-separated kinds to run: plain,facets,filtered,autocomplete,http")
     args = parser.parse_args()
     setup()
 

@@ -31,12 +31,12 @@ def _media_root(settings, tmp_path_factory):
 
 @pytest.fixture
 def postgres_only():
-    """Skip on SQLite: row locks (select_for_update) only exist on PostgreSQL, where CI runs the suite too.
+    """Skip on SQLite: for row locks (select_for_update) and PostgreSQL-only search code; CI runs the suite on both.
 
     List it first among a test's fixtures so nothing is built before the skip.
     """
     if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL; CI runs this test on PostgreSQL")
+        pytest.skip("needs PostgreSQL; CI runs this test on PostgreSQL")
 
 
 @pytest.fixture

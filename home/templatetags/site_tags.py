@@ -17,6 +17,12 @@ CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "MXN": "$"}
 
 
 @register.filter
+def page_links(page):
+    """Page numbers to link around `page`: 1 … 4 5 [6] 7 8 … 4167, never thousands of links."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+
+
+@register.filter
 def money(amount):
     """A price in the store currency, written the way the reader's language writes it."""
     if amount in (None, ""):

@@ -56,3 +56,27 @@ def test_english_pages_match_english_forms_and_stay_in_their_language(catalog, l
     assert set(search("coffee makers", locale_en, "en")) == {
         "Italian steel coffee maker", "Set of two french press coffee makers",
     }
+
+
+def test_large_result_sets_rank_a_sample_with_title_matches_first(postgres_only, shop, locale_es, monkeypatch):
+    """Past RANK_CAP matches, a first page is ranked from a sample that always holds the title matches."""
+    from search.backends import postgres
+
+    monkeypatch.setattr(postgres, "RANK_CAP", 3)
+    for number in range(8):
+        ProductPageFactory(parent=shop, title=f"Jarra {number}", summary="Vidrio soplado para agua.")
+    # Created last, so the first matches the index gives are likely body matches.
+    ProductPageFactory(parent=shop, title="Vaso de vidrio", summary="Para agua.")
+    ProductPageFactory(parent=shop, title="Copa de vidrio", summary="Para vino.")
+
+    with translation.override("es"):
+        backend = get_search_backend()
+        products = ProductPage.objects.live().filter(locale=locale_es)
+        first_page = [page.title for page in backend.search("vidrio", products)[:2]]
+        assert set(first_page) == {"Vaso de vidrio", "Copa de vidrio"}
+        assert len(list(backend.search("vidrio", products)[:3])) == 3
+        assert backend.search("vidrio", products).count() == 10
+
+        # A filter the sample may not fill: the page is ranked over every match instead.
+        last_jarras = products.filter(title__in=["Jarra 6", "Jarra 7"])
+        assert {page.title for page in backend.search("vidrio", last_jarras)[:3]} == {"Jarra 6", "Jarra 7"}
