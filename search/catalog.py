@@ -137,7 +137,7 @@ def counted(results):
 
 
 class KnownCount:
-    """Search results whose count is already known, for Paginator."""
+    """Results (or the first of them) whose full count is already known, for Paginator."""
 
     def __init__(self, results, count):
         self.results, self.total = results, count
@@ -213,27 +213,11 @@ def search_articles(query, *, locale, page=1, per_page=10):
         found = [item for result in results for item in result[: number * per_page]]
         # SQLite's bm25 is lower for better matches; PostgreSQL and Elasticsearch scores are higher.
         found.sort(key=lambda item: item._score or 0, reverse=not getattr(backend, "lower_score_is_better", False))
-        page_obj = Paginator(RankedList(found, total), per_page).get_page(number)
+        page_obj = Paginator(KnownCount(found, total), per_page).get_page(number)
         page_obj.object_list = list(page_obj.object_list)
         return page_obj
 
     return run_search(search)
-
-
-class RankedList:
-    """The first results of a longer ranked list, for Paginator: knows the full count."""
-
-    def __init__(self, items, total):
-        self.items, self.total = items, total
-
-    def count(self):
-        return self.total
-
-    def __len__(self):
-        return self.total
-
-    def __getitem__(self, index):
-        return self.items[index]
 
 
 def category_titles(ids):
