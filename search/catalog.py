@@ -176,10 +176,10 @@ def facet_counts(backend, query, base, filters, operator="and"):
                     counts[row[position]] = counts.get(row[position], 0) + n
             facets[name] = counts
         return facets, sum(n for row, n in rows if filters.accepts(row, skip=None))
-    # Elasticsearch: one terms aggregation per facet.
+    # Elasticsearch: one terms aggregation per facet (named by column: "category_id").
     return {
         name: dict(backend.search(query, filters.apply(base, skip=name), operator=operator,
-                                  order_by_relevance=False).facet(name))
+                                  order_by_relevance=False).facet(ProductPage._meta.get_field(name).attname))
         for name in FACET_FIELDS
     }, None
 

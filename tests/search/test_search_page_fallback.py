@@ -49,3 +49,14 @@ def test_search_page_answers_from_the_database_when_elasticsearch_refuses(
 def test_articles_tab_and_empty_results_also_fall_back(unreachable_elasticsearch, client, shop):
     assert client.get("/es/buscar/", {"q": "cafetera", "type": "articles"}).status_code == 200
     assert client.get("/es/buscar/", {"q": "zzzz"}).status_code == 200
+
+
+@pytest.mark.parametrize("sort", ["", "price", "-price", "newest"])
+def test_filters_and_sorts_build_valid_elasticsearch_queries_before_falling_back(
+    unreachable_elasticsearch, client, shop, sort
+):
+    # Elasticsearch query building (filters, sorts, facets) runs before the refused connection.
+    ProductPageFactory(parent=shop, title="Cafetera de émbolo")
+    params = {"q": "cafetera", "category": shop.pk, "price": 1, "available": "1", "sort": sort}
+    page = parse(client.get("/es/buscar/", params))
+    assert [text_of(t) for t in page.select(".search-results .product-card__title")] == ["Cafetera de émbolo"]
