@@ -56,7 +56,9 @@ def results_context(request, query, raw_query, locale, tab, filters, sort, page)
     )
     articles = catalog.search_articles(query, locale=locale, page=page if tab == "articles" else 1)
     shown = products.page.object_list
-    if products.exact_sku is not None:
+    extra = 0  # the exact-SKU product when the words alone did not find it
+    if products.exact_sku is not None and products.page.number == 1:
+        extra = 0 if any(p.pk == products.exact_sku.pk for p in shown) or products.count else 1
         shown = [products.exact_sku] + [p for p in shown if p.pk != products.exact_sku.pk]
     products.page.object_list = prepare_products(shown)
     params = request.GET.copy()
@@ -64,13 +66,13 @@ def results_context(request, query, raw_query, locale, tab, filters, sort, page)
     return {
         "products": products,
         "articles": articles,
-        "result_count": products.count + articles.paginator.count,
+        "result_count": products.count + extra + articles.paginator.count,
         "facets": facet_options(products.facets, filters, params),
         "active_filters": active_filters(products.facets, filters, params),
         "promotions": promotions(query, locale),
         "page_query": params.urlencode(),
         "tab_links": {tab_name: _with(params, type=tab_name, page=None) for tab_name in TABS},
-        "suggestion": None if products.count or articles.paginator.count else spelling_suggestion(query, locale),
+        "suggestion": None if products.count + extra or articles.paginator.count else spelling_suggestion(query, locale),
     }
 
 

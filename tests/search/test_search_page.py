@@ -281,3 +281,10 @@ def test_without_facets_counting_stops_at_the_cap(catalog, locale_es, shop, monk
     assert (plain.count, plain.count_is_capped) == (2, True)
     assert (faceted.count, faceted.count_is_capped) == (4, False)
     assert len(plain.page.object_list) == 2 and faceted.page.paginator.num_pages == 2
+
+
+def test_an_exact_sku_is_found_even_when_its_words_are_not(client, shop):
+    product(shop, "Hervidor", sku="ZX9")
+    page = parse(get(client, "zx9"))
+    assert [text_of(t) for t in page.select(".search-results .product-card__title")] == ["Hervidor"]
+    assert page.select_one(".search-empty") is None
