@@ -86,6 +86,15 @@ class BlogIndexPage(RoutablePageMixin, Page):
             request, context_overrides={"articles": self.paginate(request, self.articles()), "listing_url": self.full_url}
         )
 
+    @path("feed/", name="feed")
+    def feed_view(self, request):
+        from .feeds import ArticlesFeed
+
+        return ArticlesFeed(self)(request)
+
+    def feed_url(self):
+        return self.full_url + self.reverse_subpage("feed")
+
     # <str:...>: taggit slugs of older tags may carry accents ("café").
     @path("tag/<str:tag>/", name="tag")
     def tag_view(self, request, tag):
@@ -139,4 +148,6 @@ class BlogPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         prepare_stream(self.body, self.locale_id)
+        magazine = self.get_parent().specific
+        context["feed"] = {"url": magazine.feed_url(), "title": magazine.title}
         return context
