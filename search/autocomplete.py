@@ -25,10 +25,10 @@ from home.templatetags.site_tags import money
 from products.display import prepare_products
 from products.models import ProductPage
 
+from .catalog import MAX_QUERY_CHARACTERS
 from .fallback import run_search
 from .language import WORD
 
-MAX_QUERY_CHARACTERS = 200
 MAX_QUERY_WORDS = 8
 MIN_WORD_CHARACTERS = 2
 MAX_SUGGESTIONS = 8
