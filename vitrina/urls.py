@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from checkout.views import payment as payment_views
 
-from . import views
+from . import health, views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("health/live/", health.live, name="health_live"),
     path("i18n/", include("django.conf.urls.i18n")),
     # PayPal posts here without a language; every delivery is verified with PayPal.
     path("paypal/webhook/", payment_views.paypal_webhook, name="paypal_webhook"),
