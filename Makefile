@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo check messages compile-messages serve-production bench-search clean
+.PHONY: run test install install-dev migrate demo check messages compile-messages serve-production bench-search bench-pages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,14 @@ bench-search: install-dev
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/generate_catalog.py --products $(BENCH_PRODUCTS)
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/search_latency.py --runs 5
+
+# Pages per second under gunicorn (2 and 4 workers, page cache on and off) beside a static
+# file and a trivial view, plus SQL queries per page (not part of `make test`; see
+# docs/benchmarks.md). Fills BENCH_PAGES_DATABASE_URL with the demo shop first; needs wrk.
+# Options: make bench-pages BENCH_PAGES_ARGS="--seconds 20 --workers 2 --only product,article"
+BENCH_PAGES_ARGS ?=
+bench-pages: install
+	$(BIN)/python bench/page_throughput.py $(BENCH_PAGES_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media test-media staticfiles
