@@ -6,4 +6,5 @@ from .parts import (  # noqa: F401
     ProductSpecification,
     ProductVariant,
 )
+from .removed import RemovedProduct  # noqa: F401
 from .stock import Availability, StockRecord  # noqa: F401

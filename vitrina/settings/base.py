@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "vitrina.gone.GoneMiddleware",  # above: handles the 404 after the redirects do
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
