@@ -8,6 +8,8 @@ grow with the number of products, variants or images on it.
 
 from django.db.models import Prefetch, prefetch_related_objects
 
+from vitrina import page_cache
+
 from .models import ProductImage, ProductVariant, StockRecord
 
 
@@ -16,6 +18,7 @@ def prepare_products(products):
     products = [product for product in products if product is not None]
     if not products:
         return products
+    page_cache.showing_products(products)  # before stock is read: a change after this renews the page
     prefetch_related_objects(
         products,
         Prefetch("variants", queryset=ProductVariant.objects.order_by("sort_order", "pk")),

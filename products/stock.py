@@ -76,7 +76,7 @@ def release_stock(quantities):
 
 
 def refresh_availability(skus):
-    """Keep ProductPage.is_available (a search filter) in step with stock.
+    """Keep ProductPage.is_available (a search filter) and the page cache in step with stock.
 
     Only pages whose availability flips are written, and those are sent to
     the search index again once the transaction commits (Elasticsearch keeps
@@ -84,7 +84,12 @@ def refresh_availability(skus):
     """
     from wagtail.search.index import insert_or_update_object
 
+    from vitrina.cache_invalidation import stock_changed
+
     from .models import ProductPage, ProductVariant
+
+    # Pages showing these products show their stock too (kept pages, the CDN).
+    stock_changed(set(ProductVariant.objects.filter(sku__in=list(skus)).values_list("product_id", flat=True)))
 
     in_stock = ProductVariant.objects.filter(
         product=OuterRef("pk"), sku__in=StockRecord.objects.filter(quantity__gt=0).values("sku")

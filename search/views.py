@@ -8,6 +8,7 @@ from wagtail.search.utils import normalise_query_string
 
 from home.templatetags.site_tags import money
 from products.display import prepare_products
+from vitrina import page_cache
 
 from . import catalog
 from .language import fold
@@ -16,6 +17,7 @@ from .querylog import record_search
 TABS = ("products", "articles")
 
 
+@page_cache.cacheable
 def search(request):
     raw_query = request.GET.get("q", "")
     query = catalog.clean_query(raw_query)
@@ -41,7 +43,8 @@ def search(request):
     if query:
         context.update(results_context(request, query, raw_query, locale, tab, filters, sort, page))
         if tab == "products" and str(page) in ("", "1"):
-            record_search(query, locale.language_code, context["result_count"])
+            # Counted on every visit, also when the page comes from the page cache.
+            page_cache.repeat_on_hit(record_search, query, locale.language_code, context["result_count"])
     if not query or not context.get("result_count"):
         context["popular_products"] = popular_products(locale)
     response = render(request, "search/search.html", context)

@@ -6,4 +6,6 @@ class VitrinaConfig(AppConfig):
     verbose_name = "Vitrina"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the deploy checks)
+        from . import cache_invalidation, checks  # noqa: F401  (checks registers the deploy checks)
+
+        cache_invalidation.connect()

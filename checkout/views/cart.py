@@ -10,6 +10,7 @@ as a 400 with the customer's message, on the cart page or as JSON.
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -98,10 +99,14 @@ def remove(request):
 @require_GET
 @private
 def summary(request):
-    """What the header badge shows: {"count", "subtotal", "label"}. Never creates a cart."""
+    """What the header badge shows: {"count", "subtotal", "label"}. Never creates a cart.
+
+    Also the visitor's CSRF token ("csrf_token"): pages are kept in the page cache
+    without one, and vitrina.js puts this one into their forms.
+    """
     cart = get_cart(request)
     contents = cart_contents(cart, max_per_line=_limit(request)) if cart else CartContents(items=[])
-    return JsonResponse(_summary(contents))
+    return JsonResponse({**_summary(contents), "csrf_token": get_token(request)})
 
 
 # ---------- Reading the request ----------

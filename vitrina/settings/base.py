@@ -34,6 +34,7 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "vitrina.csrf.csrf_failure"
 
 INSTALLED_APPS = [
     "vitrina",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "vitrina.middleware.HttpsRedirectMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "vitrina.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -125,8 +127,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Full-text search lookups and the unaccent extension used by search.
     INSTALLED_APPS.append("django.contrib.postgres")
 
-# Redis when REDIS_URL is set (shared by every app server), otherwise memory
-# local to the process.
+# Redis when REDIS_URL is set (shared by every app server), otherwise files
+# on this machine: every gunicorn worker must see the same cache, or a page
+# renewed by one worker would still be served stale by the others.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -136,7 +139,45 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+
+# Whole pages for visitors without a login (vitrina/page_cache.py). Kept
+# pages live at most VITRINA_PAGE_CACHE_TIMEOUT seconds; publishing and stock
+# changes renew them sooner. A CDN in front may keep them VITRINA_CDN_MAX_AGE
+# seconds (s-maxage); with a purge backend below, publishing purges it too.
+VITRINA_PAGE_CACHE = env_bool("VITRINA_PAGE_CACHE", True)
+VITRINA_PAGE_CACHE_ALIAS = "default"
+VITRINA_PAGE_CACHE_TIMEOUT = int(os.environ.get("VITRINA_PAGE_CACHE_TIMEOUT", "900"))
+VITRINA_CDN_MAX_AGE = int(os.environ.get("VITRINA_CDN_MAX_AGE", "60"))
+
+# A CDN or proxy cache in front (optional): publishing, moving and stock
+# changes purge the pages concerned (vitrina/cache_invalidation.py, through
+# Wagtail's frontend-cache backends; the app itself is not installed, as its
+# own handlers would purge the same pages a second time).
+WAGTAILFRONTENDCACHE = {}
+WAGTAILFRONTENDCACHE_LANGUAGES = []  # purge exactly the page URLs: translations are pages of their own
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx, Fastly-style HTTP PURGE
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -11,5 +11,7 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 # Plain static storage in dev so runserver needs no collectstatic.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 VITRINA_CREATE_DEMO_ADMIN = True
+# A developer changing a template wants to see it at once; VITRINA_PAGE_CACHE=1 tries the cache.
+VITRINA_PAGE_CACHE = env_bool("VITRINA_PAGE_CACHE", False)  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -136,15 +136,30 @@
         region.appendChild(line);
     }
 
+    // Pages come from the page cache without a CSRF token (they are the same for
+    // every visitor): this visitor's token comes with the cart summary.
+    function fillCsrfToken(summary) {
+        if (!summary || !summary.csrf_token) { return; }
+        Array.prototype.forEach.call(document.querySelectorAll("[data-csrf-token]"), function (field) {
+            field.value = summary.csrf_token;
+        });
+    }
+
+    var summaryLoaded = null;
+
     function refreshBadge() {
         var link = document.querySelector("[data-cart-summary]");
-        if (!link || !window.fetch) { return; }
-        fetch(link.getAttribute("data-cart-summary"), {
+        if (!link || !window.fetch) { return null; }
+        summaryLoaded = fetch(link.getAttribute("data-cart-summary"), {
             credentials: "same-origin",
             headers: { "Accept": "application/json" }
         }).then(function (response) {
             return response.ok ? response.json() : null;
-        }).then(updateBadge).catch(function () { /* the badge just stays empty */ });
+        }).then(function (summary) {
+            fillCsrfToken(summary);
+            updateBadge(summary);
+        }).catch(function () { /* the badge stays empty; a form then falls back to a plain submit */ });
+        return summaryLoaded;
     }
 
     function addToCart(form, submitter) {
@@ -212,7 +227,10 @@
         event.preventDefault();
         var send = form.matches("form[data-cart-form]") ? changeCart : addToCart;
         if (submitter) { submitter.disabled = true; }
-        send(form, submitter).catch(function () {
+        // A click before the token arrived waits for it.
+        Promise.resolve(summaryLoaded).then(function () {
+            return send(form, submitter);
+        }).catch(function () {
             if (submitter) { submitter.disabled = false; }
             submitWithoutFetch(form, submitter);
         }).then(function () {
