@@ -21,6 +21,7 @@ class Row:
     cached: bool
     load: Load
     queries: int | None
+    cpu_ms: float | None = None  # Django's CPU per request, in-process (page_urls.py)
 
 
 def baseline(rows, row, kind):
@@ -39,10 +40,15 @@ def percent(value):
     return "—" if value is None else f"{value:.1%}"
 
 
+def dash(value, row):
+    """Queries and CPU were measured with the page cache off: shown on uncached rows only."""
+    return "—" if value is None or row.cached else value
+
+
 def print_table(rows):
     print("\n| page | URL | workers | page cache | req/s | p50 ms | p99 ms | % of static | % of trivial view "
-          "| SQL queries | errors |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          "| SQL queries | Django CPU ms | errors |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         is_page = row.kind not in ("static", "trivial")
         of_static = share(rows, row, "static") if is_page and row.cached else None
@@ -50,7 +56,7 @@ def print_table(rows):
         print(f"| {row.kind} | `{row.url}` | {row.workers} | {'on' if row.cached else 'off'} "
               f"| {row.load.requests_per_second:.1f} | {row.load.p50_ms:.2f} | {row.load.p99_ms:.2f} "
               f"| {percent(of_static)} | {percent(of_trivial)} "
-              f"| {'—' if row.queries is None else row.queries} | {row.load.errors} |")
+              f"| {dash(row.queries, row)} | {dash(row.cpu_ms, row)} | {row.load.errors} |")
     if any(row.load.errors for row in rows):
         print("\nSome runs had errors (non-2xx answers or socket errors): their figures are not comparable.")
 

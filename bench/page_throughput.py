@@ -76,14 +76,14 @@ def base_environment(static_root, conn_max_age):
     return env
 
 
-def manage(env, *arguments, **extra_env):
+def manage(env, *arguments, summary=False, **extra_env):
     started = time.monotonic()
     print(f"$ manage.py {' '.join(arguments)}", flush=True)
     result = subprocess.run([str(PYTHON), "manage.py", *arguments], cwd=ROOT, env={**env, **extra_env},
                             capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"manage.py {' '.join(arguments)} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
-    first_line = (result.stdout.strip().splitlines() or [""])[0]
+    first_line = (result.stdout.strip().splitlines() or [""])[0] if summary else ""
     print(f"  done in {time.monotonic() - started:.0f} s {first_line}", flush=True)
 
 
@@ -103,7 +103,7 @@ def prepare(env, skip_database):
         create_database(env["DATABASE_URL"])
         manage(env, "migrate", "--noinput")
         # Immediate tasks: the search index is filled now, not by a db_worker this script does not run.
-        manage(env, "load_demo", TASKS_BACKEND="immediate")
+        manage(env, "load_demo", summary=True, TASKS_BACKEND="immediate")
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
 
 
@@ -185,7 +185,7 @@ def run_server(args, env, workers, cached, pages, port, log_dir):
             served_by = fetch(url)[1].get("X-Cache", "-")
             print(f"  {kind:9} {load.requests_per_second:9.1f} req/s  p50 {load.p50_ms:7.2f} ms  "
                   f"p99 {load.p99_ms:7.2f} ms  errors {load.errors}  X-Cache {served_by}", flush=True)
-            rows.append(Row(kind, page["url"], workers, cached, load, page["queries"]))
+            rows.append(Row(kind, page["url"], workers, cached, load, page["queries"], page["cpu_ms"]))
     print(f"   load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     return rows
 

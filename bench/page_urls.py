@@ -2,15 +2,17 @@
 
 Run by page_throughput.py as a subprocess with the production settings and
 the page cache off; prints one JSON object: kind -> {"url", "queries"}.
-Queries are counted in-process with Django's test client on the second
-request (the first one makes image renditions and fills the per-process
+Queries (and the CPU time of a request) are measured in-process with
+Django's test client from the second request on (the first one makes image renditions and fills the per-process
 caches, as the first visitors after a deploy do), so they are the count of
 a worker in its steady state.
 """
 
 import json
 import re
+import statistics
 import sys
+import time
 
 from setup_django import setup
 
@@ -98,10 +100,24 @@ def count_queries(browser, url):
     return len(context.captured_queries)
 
 
+def cpu_ms(browser, url, runs=7):
+    """Median CPU time of this process (Django, not PostgreSQL) per request: load on other cores barely moves it."""
+    timings = []
+    for _ in range(runs):
+        started = time.process_time()
+        browser.get(url)
+        timings.append((time.process_time() - started) * 1000)
+    return round(statistics.median(timings), 1)
+
+
+def measure(browser, url):
+    return {"url": url, "queries": count_queries(browser, url), "cpu_ms": cpu_ms(browser, url)}
+
+
 def main():
     browser = Client(HTTP_HOST="localhost")
-    pages = {kind: {"url": url, "queries": count_queries(browser, url)} for kind, url in page_urls().items()}
-    pages["static"] = {"url": stylesheet_url(browser, pages["home"]["url"]), "queries": None}
+    pages = {kind: measure(browser, url) for kind, url in page_urls().items()}
+    pages["static"] = {"url": stylesheet_url(browser, pages["home"]["url"]), "queries": None, "cpu_ms": None}
     json.dump(pages, sys.stdout)
 
 
