@@ -101,14 +101,15 @@ def test_second_page_of_a_listing_has_its_own_title_description_and_canonical(cl
     assert canonical(second) == "http://localhost/es/tienda/?page=2"
 
 
-def test_a_category_filter_on_a_listing_does_not_make_a_new_canonical(client, shop):
+def test_a_listing_filtered_to_a_subcategory_is_canonical_to_the_subcategorys_page(client, shop):
     category = ProductIndexPageFactory(parent=shop, title="Molinos", slug="molinos")
     ProductPageFactory(parent=category, slug="manual")
 
     head = head_of(client.get("/es/tienda/", {"category": "molinos", "sort": "-price"}))
 
-    assert canonical(head) == "http://localhost/es/tienda/"
+    assert canonical(head) == "http://localhost/es/tienda/molinos/"
     assert text_of(head.title) == "Tienda: Molinos | Vitrina"
+    assert canonical(head_of(client.get("/es/tienda/", {"category": "otra"}))) == "http://localhost/es/tienda/"
 
 
 def test_magazine_tag_listing_is_canonical_to_itself_without_filters(client, blog_index):

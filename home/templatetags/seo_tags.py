@@ -9,7 +9,9 @@ the page and the shop; page 2+ of a listing says so in both.
 Canonical URLs: the page's full URL without query parameters, so sorting and
 filtering never make new canonicals. Page 2+ of a listing is canonical to
 itself with only `?page=N` kept (each page lists different products, which
-is what Google advises for paginated series). Aliases point to their original.
+is what Google advises for paginated series). A listing filtered to one
+subcategory (`?category=`) points to that subcategory's own page, which lists
+the same products. Aliases point to their original.
 """
 
 import html
@@ -148,8 +150,13 @@ def listing_position(context):
     return None
 
 
-def canonical_url(request, page, number):
-    """The page's own full URL (its original's for an alias), plus a routable subpage and `?page=N` for N > 1."""
+def canonical_url(request, page, number, category=None):
+    """The page's own full URL (its original's for an alias), plus a routable subpage and `?page=N` for N > 1.
+
+    A listing filtered to one subcategory shows what that subcategory's own page shows: it is the canonical.
+    """
+    if isinstance(category, Page):
+        page = category
     original = page.alias_of if page.alias_of_id else page
     url = original.get_full_url(request) or ""
     page_path = page.get_url(request) or ""
@@ -185,7 +192,7 @@ def describe_page(context, request, page, shop):
         description = truncate_description(description, DESCRIPTION_LENGTH - len(suffix)) + suffix
     else:
         description = truncate_description(description)
-    canonical = canonical_url(request, page, number)
+    canonical = canonical_url(request, page, number, context.get("selected_category"))
     return HeadTags(title=title, site_name=shop.shop_name, description=description, canonical=canonical,
                     og_url=canonical, og_type=OG_TYPES.get(page._meta.label_lower, "website"))
 
