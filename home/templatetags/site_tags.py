@@ -7,9 +7,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import number_format
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from home import site_data
 from home.models import ShopSettings
 from home.structured_data import breadcrumb_ancestors
 
@@ -37,23 +36,28 @@ def money(amount):
     return f"{number}\u00a0{symbol}"
 
 
-def _menu_items(request, home):
-    """The home page's live, public children shown in menus (found with the page's route when it was routed)."""
-    memo = request.__dict__.setdefault("_vitrina_menus", {})
-    if home.pk not in memo:
-        memo[home.pk] = list(site_data.public(home.get_children().live().in_menu()))
-    return memo[home.pk]
+def _home_for_request(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    language = translation.get_language()
+    if root.locale.language_code != language:
+        translated = root.get_translations().filter(locale__language_code=language).first()
+        if translated is not None:
+            return translated
+    return root
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The home page's children that editors put in menus, marking where the visitor is."""
     request = context["request"]
-    home = site_data.home_for_request(request)
+    home = _home_for_request(request)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     items = []
-    for item in (_menu_items(request, home) if home else []):
+    for item in (home.get_children().live().public().in_menu() if home else []):
         state = ""
         if current_path == item.path:
             state = "page"
@@ -63,22 +67,13 @@ def main_menu(context):
     return {"home": home, "menu_items": items, "shop_name": ShopSettings.for_request(request).shop_name}
 
 
-def page_ancestors(request, page):
-    """The live pages above `page` below the tree root, once per request (the route usually found them)."""
-    if page.depth <= 2:
-        return []
-    memo = request.__dict__.setdefault("_vitrina_breadcrumbs", {}) if request is not None else {}
-    if page.pk not in memo:
-        memo[page.pk] = list(page.get_ancestors().filter(depth__gt=1).live())
-    return memo[page.pk]
-
-
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
-    if not isinstance(page, Page) or page.depth <= 2:
+    if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    return {"ancestors": page_ancestors(context.get("request"), page), "page": page}
+    # Shared with the JSON-LD breadcrumbs: one query for both.
+    return {"ancestors": breadcrumb_ancestors(context.get("request"), page), "page": page}
 
 
 def _page_translations(context):
@@ -89,8 +84,10 @@ def _page_translations(context):
     if not isinstance(page, Page):
         return {}
     if page.pk not in cache:
-        translations = site_data.public(page.get_translations(inclusive=True).live()).select_related("locale")
-        cache[page.pk] = {translated.locale.language_code: translated for translated in translations}
+        cache[page.pk] = {
+            translated.locale.language_code: translated
+            for translated in page.get_translations(inclusive=True).live().public().select_related("locale")
+        }
     return cache[page.pk]
 
 
@@ -100,8 +97,11 @@ def language_switcher(context):
     request = context["request"]
     current_language = translation.get_language()
     translations = _page_translations(context)
-    site = site_data.prepare_request(request)
-    homes = site_data.for_request(request).home_translations(site) if site is not None else {}
+    home = _home_for_request(request)
+    homes = {}
+    if home is not None:
+        for translated in home.get_translations(inclusive=True).live().select_related("locale"):
+            homes[translated.locale.language_code] = translated
     # Views that are not pages (cart, checkout, order) exist in every language at the same path.
     # (A 404 goes through Wagtail's page route: its visitor is sent to the home page instead.)
     match = request.resolver_match
