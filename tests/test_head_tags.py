@@ -189,7 +189,7 @@ def test_listings_and_standard_pages_are_websites(client, home, shop):
 
 def test_twitter_site_comes_from_the_shops_x_profile(client, home, site):
     shop_settings = ShopSettings.for_site(site)
-    shop_settings.x_url = "https://x.com/vitrina_cafe"
+    shop_settings.x_url = "https://x.com/vitrina_cafe?lang=es"
     shop_settings.save()
 
     assert meta(head_of(client.get("/es/")), "twitter:site") == "@vitrina_cafe"

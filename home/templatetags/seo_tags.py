@@ -16,6 +16,7 @@ the same products. Aliases point to their original.
 
 import html
 from dataclasses import dataclass, field
+from urllib.parse import urlparse
 
 from django import template
 from django.conf import settings
@@ -169,9 +170,10 @@ def canonical_url(request, page, number, category=None):
 
 
 def twitter_handle(shop):
-    url = (shop.x_url or "").rstrip("/")
-    handle = url.rsplit("/", 1)[-1] if url else ""
-    return f"@{handle}" if handle and "." not in handle else ""
+    """@name from the shop's X profile URL (https://x.com/name), or "" when there is none."""
+    path = urlparse(shop.x_url or "").path.strip("/")
+    handle = path.rsplit("/", 1)[-1].lstrip("@")
+    return f"@{handle}" if handle else ""
 
 
 def describe_page(context, request, page, shop):
