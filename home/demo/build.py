@@ -24,7 +24,8 @@ from products.models import ProductIndexPage, ProductPage
 from products.stock import set_stock
 
 from . import content
-from .images import PALETTES, ImageLibrary, make_renditions
+from .images import PALETTES, ImageLibrary
+from .renditions import make_renditions
 from .stream import to_stream
 
 DEMO_COLLECTION = "Tienda de demostración"

@@ -2,8 +2,8 @@
 
 Each picture is a colour gradient, a simple shape for the kind of product and
 its name, so a screenshot of the demo shop reads as a shop. Images are found
-again by title on a second run, and their renditions are made in advance so
-the first visit to a page does not resize a hundred images.
+again by title on a second run; their renditions are made in advance by
+renditions.py, so the first visit to a page does not resize a hundred images.
 """
 
 import io
@@ -17,20 +17,6 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
-
-# Every `{% image ... spec %}` the templates use. This list must follow the
-# templates: when a template changes a spec, change it here too, or the first
-# visitor of each page pays for the resize.
-RENDITION_SPECS = (
-    "fill-480x480",  # includes/product_card.html
-    "fill-800x800",  # products/product_page.html, main gallery image
-    "fill-200x200",  # products/product_page.html, gallery thumbnails
-    "fill-640x360",  # includes/article_card.html
-    "fill-1200x630",  # blog/blog_page.html hero
-    "fill-1600x640",  # home/home_page.html hero
-    "width-960",  # home/standard_page.html header, blocks/image_with_caption_block.html
-    "fill-96x96",  # blog/blog_page.html author photo
-)
 
 PRODUCT_SIZE = (1200, 1200)
 BANNER_SIZE = (1600, 900)
@@ -293,10 +279,3 @@ class ImageLibrary:
         image.save()
         return image
 
-
-def make_renditions(collection):
-    """Create every template rendition of the demo images now; existing ones are found, not redone."""
-    count = 0
-    for image in get_image_model().objects.filter(collection=collection).prefetch_related("renditions"):
-        count += len(image.get_renditions(*RENDITION_SPECS))
-    return count
