@@ -248,6 +248,8 @@ def test_unknown_addresses_are_real_404s(client, home, language):
     assert html.html["lang"] == language
     assert meta(html.head, "robots") == "noindex"
     assert text_of(html.title) == ui("Page not found", language) + " | Vitrina"
+    search = {"es": "/es/buscar/", "en": "/en/search/"}[language]
+    assert {link["href"] for link in html.main.select("a")} == {f"/{language}/", search}
 
 
 def parse_any(response):
