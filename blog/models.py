@@ -16,7 +16,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home import site_data
 from home.blocks import BaseStreamBlock
+from home.routing import KnownRestrictionsMixin
 from home.streams import prepare_stream
 
 
@@ -47,7 +49,7 @@ class BlogPageTag(TaggedItemBase):
     content_object = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(KnownRestrictionsMixin, RoutablePageMixin, Page):
     """Lists the articles below it, newest first, optionally by tag."""
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)
@@ -63,7 +65,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     def articles(self):
         return (
-            BlogPage.objects.live().public().child_of(self)
+            site_data.public(BlogPage.objects.live().child_of(self))
             .select_related("hero_image", "author").prefetch_related("hero_image__renditions")
             .order_by("-date", "-pk")
         )
@@ -110,7 +112,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
         )
 
 
-class BlogPage(Page):
+class BlogPage(KnownRestrictionsMixin, Page):
     """An article or buying guide."""
 
     date = models.DateField(_("publication date"), default=timezone.localdate)
@@ -145,9 +147,13 @@ class BlogPage(Page):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
+    # What the article shows beside its text, fetched with it when it is served (home.routing).
+    route_select_related = ("author__image", "hero_image")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        prepare_stream(self.body, self.locale_id)
-        magazine = self.get_parent().specific
-        context["feed"] = {"url": magazine.feed_url(), "title": magazine.title}
+        prepare_stream(self.body, self.locale_id, images=[self.hero_image, self.author.image if self.author else None])
+        magazine = self.get_parent()  # served pages know their parent (home.routing): no query
+        feed_path = BlogIndexPage.get_resolver().reverse("feed")
+        context["feed"] = {"url": magazine.get_full_url(request) + feed_path, "title": magazine.title}
         return context

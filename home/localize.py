@@ -7,6 +7,8 @@ the reader's language, or kept as it is when it has no such copy (a product
 not yet translated is still worth showing); drafts and private pages drop out.
 """
 
+from .site_data import public
+
 
 def in_language(model, chosen, locale_id, queryset=None):
     """Return a list parallel to `chosen`: each page's live version to show, or None."""
@@ -16,7 +18,7 @@ def in_language(model, chosen, locale_id, queryset=None):
     queryset = queryset if queryset is not None else model.objects.all()
     live = {
         (page.translation_key, page.locale_id): page
-        for page in queryset.live().public().filter(translation_key__in=chosen_keys)
+        for page in public(queryset.live()).filter(translation_key__in=chosen_keys)
     }
     return [
         None if page is None

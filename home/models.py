@@ -8,11 +8,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import site_data
 from .blocks import BaseStreamBlock
+from .routing import KnownRestrictionsMixin
 from .streams import prepare_stream
 
 
-class HomePage(Page):
+class HomePage(KnownRestrictionsMixin, Page):
     """The root of a language's site: hero, editor-chosen blocks, latest articles."""
 
     hero_text = models.TextField(_("hero text"), max_length=300, blank=True)
@@ -49,13 +51,13 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         prepare_stream(self.body, self.locale_id)
         context["latest_articles"] = (
-            BlogPage.objects.live().public().descendant_of(self).select_related("hero_image", "author")
+            site_data.public(BlogPage.objects.live().descendant_of(self)).select_related("hero_image", "author")
             .prefetch_related("hero_image__renditions").order_by("-date", "-pk")[:3]
         )
         return context
 
 
-class StandardPage(Page):
+class StandardPage(KnownRestrictionsMixin, Page):
     """A page of text and blocks: about us, policies, FAQ, campaign landing pages."""
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)
@@ -132,3 +134,6 @@ class ShopSettings(BaseSiteSetting):
             (self.accepts_cash_on_delivery, _("Cash on delivery")),
         ]
         return [label for accepted, label in methods if accepted]
+
+
+site_data.connect()

@@ -20,15 +20,17 @@ def product_slots(stream_value):
                 yield products, index, product
 
 
-def prepare_stream(stream_value, locale_id):
-    from products.display import prepare_products
+def prepare_stream(stream_value, locale_id, images=()):
+    """`images`: the page's other images, whose renditions come in the products' query."""
+    from products.display import prepare_products, prefetch_renditions
     from products.models import ProductPage
 
     slots = list(product_slots(stream_value))
     if not slots:
+        prefetch_renditions(images)
         return stream_value
     shown = in_language(ProductPage, [product for _container, _key, product in slots], locale_id)
     for (container, key, _product), page in zip(slots, shown):
         container[key] = page
-    prepare_products(list({page.pk: page for page in shown if page is not None}.values()))
+    prepare_products(list({page.pk: page for page in shown if page is not None}.values()), images=images)
     return stream_value

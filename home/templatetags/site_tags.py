@@ -7,8 +7,9 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import number_format
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from home import site_data
 from home.models import ShopSettings
 from home.structured_data import breadcrumb_ancestors
 
@@ -36,28 +37,23 @@ def money(amount):
     return f"{number}\u00a0{symbol}"
 
 
-def _home_for_request(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    language = translation.get_language()
-    if root.locale.language_code != language:
-        translated = root.get_translations().filter(locale__language_code=language).first()
-        if translated is not None:
-            return translated
-    return root
+def _menu_items(request, home):
+    """The home page's live, public children shown in menus (found with the page's route when it was routed)."""
+    memo = request.__dict__.setdefault("_vitrina_menus", {})
+    if home.pk not in memo:
+        memo[home.pk] = list(site_data.public(home.get_children().live().in_menu()))
+    return memo[home.pk]
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The home page's children that editors put in menus, marking where the visitor is."""
     request = context["request"]
-    home = _home_for_request(request)
+    home = site_data.home_for_request(request)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     items = []
-    for item in (home.get_children().live().public().in_menu() if home else []):
+    for item in (_menu_items(request, home) if home else []):
         state = ""
         if current_path == item.path:
             state = "page"
@@ -72,7 +68,7 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    # Shared with the JSON-LD breadcrumbs: one query for both.
+    # Shared with the JSON-LD breadcrumbs: one query for both (none when home.routing served the page).
     return {"ancestors": breadcrumb_ancestors(context.get("request"), page), "page": page}
 
 
@@ -84,10 +80,8 @@ def _page_translations(context):
     if not isinstance(page, Page):
         return {}
     if page.pk not in cache:
-        cache[page.pk] = {
-            translated.locale.language_code: translated
-            for translated in page.get_translations(inclusive=True).live().public().select_related("locale")
-        }
+        translations = site_data.public(page.get_translations(inclusive=True).live()).select_related("locale")
+        cache[page.pk] = {translated.locale.language_code: translated for translated in translations}
     return cache[page.pk]
 
 
@@ -97,11 +91,8 @@ def language_switcher(context):
     request = context["request"]
     current_language = translation.get_language()
     translations = _page_translations(context)
-    home = _home_for_request(request)
-    homes = {}
-    if home is not None:
-        for translated in home.get_translations(inclusive=True).live().select_related("locale"):
-            homes[translated.locale.language_code] = translated
+    site = site_data.prepare_request(request)
+    homes = site_data.for_request(request).home_translations(site) if site is not None else {}
     # Views that are not pages (cart, checkout, order) exist in every language at the same path.
     # (A 404 goes through Wagtail's page route: its visitor is sent to the home page instead.)
     match = request.resolver_match

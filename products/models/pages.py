@@ -3,13 +3,16 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import site_data
 from home.blocks import BaseStreamBlock
+from home.routing import KnownRestrictionsMixin
 
 from ..forms import ProductPageForm
 from ..panels import StockPanel
@@ -38,7 +41,7 @@ SORT_ORDERS = {
 }
 
 
-class ProductIndexPage(Page):
+class ProductIndexPage(KnownRestrictionsMixin, Page):
     """The shop, or one category of it: lists every live product below it."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -58,11 +61,13 @@ class ProductIndexPage(Page):
         verbose_name_plural = _("shop and categories")
 
     def subcategories(self):
-        return ProductIndexPage.objects.child_of(self).live().public().order_by("path")
+        return site_data.public(ProductIndexPage.objects.child_of(self).live()).order_by("path")
 
     def products(self, category=None, sort="", available_only=False):
         """Live products in this category and its subcategories (price and stock columns: see ProductPage)."""
-        products = ProductPage.objects.live().public().descendant_of(category or self).filter(locale_id=self.locale_id)
+        products = site_data.public(ProductPage.objects.live().descendant_of(category or self)).filter(
+            locale_id=self.locale_id
+        )
         if available_only:
             products = products.filter(is_available=True)
         return products.order_by(*SORT_ORDERS.get(sort, SORT_ORDERS[""]))
@@ -106,7 +111,7 @@ class ProductIndexPage(Page):
         return context
 
 
-class ProductPage(Page):
+class ProductPage(KnownRestrictionsMixin, Page):
     """A product: text, gallery and variants are content; stock is not (see StockRecord)."""
 
     brand = models.CharField(_("brand"), max_length=80, blank=True)
@@ -254,31 +259,49 @@ class ProductPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from blog.models import BlogPage
-        from home.localize import in_language
         from home.streams import prepare_stream
 
         from ..display import prepare_products
 
         context = super().get_context(request, *args, **kwargs)
-        prepare_products([self])
+        related_products = _shown_pages(ProductPage, self.related_product_links, "related", self.locale_id)
+        related_articles = _shown_pages(
+            BlogPage, self.related_article_links.select_related("article__hero_image"), "article", self.locale_id,
+            queryset=BlogPage.objects.select_related("hero_image"),
+        )
+        # The product and the ones it suggests share their queries, and the articles' pictures their renditions.
+        prepare_products([self, *related_products], images=[article.hero_image for article in related_articles])
         prepare_stream(self.description, self.locale_id)
         variants = self.variant_list
         chosen_sku = request.GET.get("variant", "")
         selected = next((v for v in variants if v.sku == chosen_sku and v.can_be_bought), None)
-        product_links = self.related_product_links.select_related("related")
-        related_products = in_language(ProductPage, [link.related for link in product_links], self.locale_id)
-        article_links = self.related_article_links.select_related("article")
-        related_articles = in_language(
-            BlogPage, [link.article for link in article_links], self.locale_id,
-            queryset=BlogPage.objects.select_related("hero_image").prefetch_related("hero_image__renditions"),
-        )
         context.update(
             selected_variant=selected or self.default_variant,
             specifications=list(self.specifications.all()),
-            related_products=prepare_products(_unique(related_products)),
-            related_articles=_unique(related_articles),
+            related_products=related_products,
+            related_articles=related_articles,
         )
         return context
+
+
+def _shown_pages(model, links, field, locale_id, queryset=None):
+    """The pages chosen in `links` as readers see them (home.localize.in_language), in their order.
+
+    Usually they already are live, public and in the reader's language, and
+    the links' own query says so; otherwise they are looked up in it.
+    """
+    from home.localize import in_language
+    from home.site_data import in_private_section
+
+    links = links.select_related(field)
+    if isinstance(links, QuerySet):  # not a preview's in-memory links
+        links = list(links.annotate(chosen_is_private=in_private_section(f"{field}__path")))
+        chosen = [getattr(link, field) for link in links]
+        if all(page.live and page.locale_id == locale_id and not link.chosen_is_private
+               for link, page in zip(links, chosen)):
+            return _unique(chosen)
+    chosen = [getattr(link, field) for link in links]
+    return _unique(in_language(model, chosen, locale_id, queryset=queryset))
 
 
 def _unique(pages):

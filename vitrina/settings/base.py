@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "vitrina.gone.GoneMiddleware",  # above: handles the 404 after the redirects do
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.routing.RouteMiddleware",  # site data from the cache; a page's route in one query
 ]
 
 ROOT_URLCONF = "vitrina.urls"
