@@ -4,6 +4,7 @@ The product's main image is the page's largest paint: it loads eagerly, with
 high priority, and the head preloads the very files the gallery shows.
 """
 
+import io
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -11,8 +12,10 @@ from pathlib import Path
 import pytest
 from django.core.cache import caches
 from django.template import Context, Template
+from PIL import Image as PILImage
 from PIL import features
 
+from home.image_encoding import AVIF_ENCODER_SPEED
 from products.display import prepare_products
 from tests.factories import (
     AuthorFactory,
@@ -179,3 +182,16 @@ def test_card_pictures_use_the_prefetched_renditions(shop, cold_cache, django_as
         html = card_picture.render(Context({"image": image}))
 
     assert html.count(".avif ") == 4 and html.count(".webp ") == 4
+
+
+def test_avif_is_written_at_the_faster_encoder_speed():
+    """home/image_encoding.py: without it a cold listing of new products costs seconds of CPU per card."""
+    picture = PILImage.linear_gradient("L").convert("RGB").resize((160, 120))
+
+    def avif_bytes(**options):
+        buffer = io.BytesIO()
+        picture.save(buffer, "AVIF", quality=61, **options)
+        return buffer.getvalue()
+
+    assert avif_bytes() == avif_bytes(speed=AVIF_ENCODER_SPEED)
+    assert avif_bytes() != avif_bytes(speed=6)  # Pillow's own default
