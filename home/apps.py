@@ -8,5 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from .image_encoding import use_faster_avif_encoding
+        from .renditions import keep_parsed_filters
 
         use_faster_avif_encoding()
+        keep_parsed_filters()

@@ -25,6 +25,7 @@ from products.models import Availability, ProductPage
 
 from .blocks import FAQBlock
 from .models import HomePage, ShopSettings
+from .renditions import rendition
 
 SCHEMA_CONTEXT = "https://schema.org"
 # Renditions made for crawlers. The product one must stay among the renditions
@@ -135,7 +136,7 @@ def product(request, page):
     url = page.get_full_url(request)
     data = {"@context": SCHEMA_CONTEXT, "@type": "Product", "name": page.title, "url": url}
     images = [
-        absolute_url(request, item.image.get_rendition(PRODUCT_IMAGE_SPEC).url) for item in page.gallery_images.all()
+        absolute_url(request, rendition(item.image, PRODUCT_IMAGE_SPEC).url) for item in page.gallery_images.all()
     ]
     if images:
         data["image"] = images
@@ -230,7 +231,7 @@ def blog_posting(request, page):
     if description:
         data["description"] = description
     if page.hero_image:
-        data["image"] = [absolute_url(request, page.hero_image.get_rendition(ARTICLE_IMAGE_SPEC).url)]
+        data["image"] = [absolute_url(request, rendition(page.hero_image, ARTICLE_IMAGE_SPEC).url)]
     return [data]
 
 
@@ -259,7 +260,7 @@ def organization(request, home_url, with_contact=False):
     data = {"@type": "Organization", "@id": f"{home_url}#organization", "name": shop.shop_name, "url": home_url}
     logo = getattr(shop, "logo", None)  # for when the shop settings get a logo
     if logo is not None and hasattr(logo, "get_rendition"):
-        data["logo"] = absolute_url(request, logo.get_rendition("max-600x600").url)
+        data["logo"] = absolute_url(request, rendition(logo, "max-600x600").url)
     if not with_contact:
         return data
     if shop.email:

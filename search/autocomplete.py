@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page
 
 from blog.models import BlogPage
 from home.models import StandardPage
+from home.renditions import rendition
 from home.templatetags.site_tags import money
 from products.display import prepare_products
 from products.models import ProductPage
@@ -136,6 +137,6 @@ def image_url(image):
     if image is None:
         return None
     try:
-        return image.get_rendition(IMAGE_SPEC).url
+        return rendition(image, IMAGE_SPEC).url
     except SourceImageIOError:  # the original file is gone: a suggestion without a picture
         return None

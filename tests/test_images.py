@@ -195,3 +195,24 @@ def test_avif_is_written_at_the_faster_encoder_speed():
 
     assert avif_bytes() == avif_bytes(speed=AVIF_ENCODER_SPEED)
     assert avif_bytes() != avif_bytes(speed=6)  # Pillow's own default
+
+
+def test_a_listing_parses_its_image_specs_once_not_on_every_view(client, shop, monkeypatch):
+    from wagtail.images.models import Filter
+
+    for slug in ("taza", "jarra", "tetera"):
+        make_product(shop, slug=slug)
+    client.get(shop.url)  # renditions made, templates compiled
+    made = []
+    original = Filter.__init__
+
+    def counting_init(self, spec=None):
+        made.append(spec)
+        original(self, spec=spec)
+
+    monkeypatch.setattr(Filter, "__init__", counting_init)
+    html = parse(client.get(shop.url))
+
+    assert len(html.select(".product-card picture")) == 3
+    # {% picture %} keeps the filters it parsed on its template node (home/renditions.py).
+    assert [spec for spec in made if "format-avif" in spec] == []

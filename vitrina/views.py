@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
+from home.renditions import rendition
+
 # The gallery's main image size on the product page, so the sitemap lists renditions that already exist.
 SITEMAP_IMAGE_SPEC = "fill-800x800"
 
@@ -91,7 +93,7 @@ def gallery_images_of(pages):
         .order_by("sort_order", "pk"),
     ))
     return {
-        product.pk: [item.image.get_rendition(SITEMAP_IMAGE_SPEC).url for item in product.gallery_images.all()]
+        product.pk: [rendition(item.image, SITEMAP_IMAGE_SPEC).url for item in product.gallery_images.all()]
         for product in products
     }
 

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.models import ShopSettings
+from home.renditions import rendition
 
 from .site_tags import _page_translations
 
@@ -136,9 +137,9 @@ def social_image(request, page):
             break
     if image is None:
         return None
-    rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
+    shared = rendition(image, SOCIAL_IMAGE_SPEC)
     alt = getattr(image, "default_alt_text", "") or image.title
-    return SocialImage(request.build_absolute_uri(rendition.url), rendition.width, rendition.height, alt)
+    return SocialImage(request.build_absolute_uri(shared.url), shared.width, shared.height, alt)
 
 
 def listing_position(context):
