@@ -254,6 +254,30 @@ def test_unpublishing_a_page_takes_it_off_at_once(client, shop, committed):
     assert client.get(product.url).status_code == 404
 
 
+def test_deleting_a_page_takes_it_off_its_listing(client, shop, committed):
+    product = ProductPageFactory(parent=shop, title="Cafetera", slug="cafetera")
+    kept(client, shop.url)
+
+    with committed():
+        product.delete()
+
+    assert "Cafetera" not in text_of(parse(visit(client, shop.url)).select_one("main"))
+
+
+def test_renaming_an_author_renews_the_articles(client, blog_index, committed):
+    from tests.factories.blog import AuthorFactory
+
+    author = AuthorFactory(name="Ana Pérez")
+    article = BlogPageFactory(parent=blog_index, slug="guia", author=author)
+    assert "Ana Pérez" in text_of(parse(kept(client, article.url)).select_one("main"))
+
+    with committed():
+        author.name = "Ana Pérez Gil"
+        author.save()
+
+    assert "Ana Pérez Gil" in text_of(parse(visit(client, article.url)).select_one("main"))
+
+
 def test_moving_a_page_renews_the_old_and_new_places(client, shop, committed):
     other = ProductIndexPageFactory(parent=shop.get_parent(), title="Ofertas", slug="ofertas")
     product = ProductPageFactory(parent=shop, title="Cafetera", slug="cafetera")
@@ -346,3 +370,25 @@ def test_settings_made_with_their_defaults_on_first_use_renew_nothing(client, sh
         CheckoutSettings.for_site(site)  # what a page render does when the row is missing
 
     assert visit(client, product.url)["X-Cache"] == "hit"
+
+
+def test_each_worker_rereads_the_shared_versions_at_most_every_few_seconds(client, shop, settings, committed):
+    from vitrina import page_cache
+
+    settings.VITRINA_PAGE_CACHE_CHECK_SECONDS = 60
+    product = ProductPageFactory(parent=shop, slug="cafetera", stock=5)
+    other = ProductPageFactory(parent=shop, slug="molinillo", stock=5)
+    kept(client, product.url)
+    kept(client, other.url)
+
+    # Another worker renews the other product: this one notices within the interval, not at once.
+    page_cache.page_cache().set(page_cache.product_key(other.pk), "renewed elsewhere", None)
+    assert visit(client, other.url)["X-Cache"] == "hit"
+    settings.VITRINA_PAGE_CACHE_CHECK_SECONDS = 0
+    assert visit(client, other.url)["X-Cache"] == "miss"
+
+    # A change made by this worker counts at once.
+    settings.VITRINA_PAGE_CACHE_CHECK_SECONDS = 60
+    with committed():
+        set_stock(product.variants.first().sku, 0)
+    assert visit(client, product.url)["X-Cache"] == "miss"

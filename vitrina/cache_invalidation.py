@@ -4,6 +4,8 @@ Everything runs after the transaction commits: renewing earlier would let a
 page rendered from the old rows be kept under the new version.
 """
 
+import functools
+
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
@@ -22,22 +24,23 @@ def connect():
     post_page_move.connect(page_changed, dispatch_uid="vitrina-cache-moved")
     for model in _page_models():
         post_delete.connect(page_deleted, sender=model, dispatch_uid=f"vitrina-cache-deleted-{model._meta.label}")
-    for model in _site_wide_models():
-        for signal in (post_save, post_delete):
-            signal.connect(site_data_changed, sender=model, dispatch_uid=f"vitrina-cache-{model._meta.label}")
+    # Any model: snippets register after this app is ready, so the list is read when a model is saved.
+    post_save.connect(site_data_changed, dispatch_uid="vitrina-cache-site-data-saved")
+    post_delete.connect(site_data_changed, dispatch_uid="vitrina-cache-site-data-deleted")
 
 
 def _page_models():
     return [model for model in apps.get_models() if issubclass(model, Page)]
 
 
+@functools.cache
 def _site_wide_models():
     """Models every page may show: settings (shop name, footer), snippets (authors), images, sites."""
     from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.images import get_image_model
 
     models = [model for model in apps.get_models() if issubclass(model, BaseSiteSetting)]
-    return models + list(get_snippet_models()) + [get_image_model(), Site, Locale, SearchPromotion]
+    return frozenset(models + list(get_snippet_models()) + [get_image_model(), Site, Locale, SearchPromotion])
 
 
 def page_changed(sender, instance, **kwargs):
@@ -50,6 +53,8 @@ def page_deleted(sender, instance, **kwargs):
 
 
 def site_data_changed(sender, instance, created=False, **kwargs):
+    if sender not in _site_wide_models():
+        return
     if created and isinstance(instance, BaseSiteSetting):
         return  # made with its defaults on first use (for_site), which pages already showed
     transaction.on_commit(page_cache.new_edition)

@@ -16,15 +16,25 @@ served while
 Requests carrying a session (a logged-in editor, a visitor who unlocked a
 password-protected page) or pending messages always get a fresh page, marked
 private so no shared cache keeps it.
+
+Each worker also keeps its recent pages in memory and re-reads the shared
+versions at most every VITRINA_PAGE_CACHE_CHECK_SECONDS (default 1 s): a hit
+then costs no round trip to Redis or the disk, and a change reaches every
+worker within that time (at once in the worker that made it).
 """
 
 import contextvars
 import hashlib
+import threading
+import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.module_loading import import_string
 
@@ -55,13 +65,18 @@ def product_key(product_id):
 
 def new_edition():
     """Every kept page is stale from now on."""
-    page_cache().set(EDITION_KEY, uuid.uuid4().hex, None)
+    _set_versions({EDITION_KEY: uuid.uuid4().hex})
 
 
 def products_changed(product_ids):
     """Kept pages that showed any of these products are stale from now on."""
     if product_ids:
-        page_cache().set_many({product_key(pk): uuid.uuid4().hex for pk in product_ids}, None)
+        _set_versions({product_key(pk): uuid.uuid4().hex for pk in product_ids})
+
+
+def _set_versions(versions):
+    page_cache().set_many(versions, None)
+    _memory.remember_versions(versions)
 
 
 def _current_versions(keys):
@@ -71,7 +86,49 @@ def _current_versions(keys):
     for key in set(keys) - set(found):
         cache.add(key, uuid.uuid4().hex, None)
         found[key] = cache.get(key)
+    _memory.remember_versions(found)
     return found
+
+
+class WorkerMemory:
+    """This process's recent pages and the versions it read lately (the shared cache has the truth)."""
+
+    def __init__(self, max_pages=500):
+        self.max_pages = max_pages
+        self.pages = OrderedDict()
+        self.versions = {}  # key -> (version, when it was read)
+        self.lock = threading.Lock()
+
+    def page(self, key):
+        with self.lock:
+            entry = self.pages.get(key)
+            if entry is not None:
+                self.pages.move_to_end(key)
+            return entry
+
+    def keep_page(self, key, entry):
+        with self.lock:
+            self.pages[key] = entry
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.max_pages:
+                self.pages.popitem(last=False)
+
+    def remember_versions(self, versions):
+        now = time.monotonic()
+        with self.lock:
+            self.versions.update({key: (value, now) for key, value in versions.items()})
+
+    def versions_older_than(self, keys, seconds):
+        limit = time.monotonic() - seconds
+        known = self.versions
+        return [key for key in keys if key not in known or known[key][1] <= limit]
+
+    def version(self, key):
+        found = self.versions.get(key)
+        return found[0] if found else None
+
+
+_memory = WorkerMemory()
 
 
 # ---------- Called while a page renders ----------
@@ -121,21 +178,17 @@ class PageCacheMiddleware:
         self.shared_max_age = settings.VITRINA_CDN_MAX_AGE
 
     def __call__(self, request):
-        if not settings.VITRINA_PAGE_CACHE or request.method not in ("GET", "HEAD"):
+        if not settings.VITRINA_PAGE_CACHE or request.method not in ("GET", "HEAD") or not _may_be_kept(request):
             return self.get_response(request)
         if not _is_anonymous(request):
             response = self.get_response(request)
-            if getattr(request, "_vitrina_cacheable_view", False):
-                patch_cache_control(response, private=True, no_cache=True)
+            patch_cache_control(response, private=True, no_cache=True)
             return response
         key = PREFIX + "page:" + hashlib.md5(request.build_absolute_uri().encode()).hexdigest()
-        cache = page_cache()
-        found = cache.get_many([key, EDITION_KEY])
-        edition = found.get(EDITION_KEY) or _current_versions([EDITION_KEY])[EDITION_KEY]
-        entry = found.get(key)
-        if entry is not None and entry["edition"] == edition and self._products_unchanged(entry):
+        entry = self._valid_entry(key)
+        if entry is not None:
             return self._serve(request, entry)
-        render = Render(edition)
+        render = Render(_memory.version(EDITION_KEY))
         token = _rendering.set(render)
         try:
             response = self.get_response(request)
@@ -143,27 +196,30 @@ class PageCacheMiddleware:
             _rendering.reset(token)
         if request.method == "GET" and self._may_keep(request, response, render):
             self._prepare_shared(response)
-            cache.set(key, _entry(response, render), self.timeout)
+            entry = _entry(response, render)
+            page_cache().set(key, entry, self.timeout)
+            _memory.keep_page(key, entry)
             response[HEADER] = "miss"
         return response
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if getattr(view_func, "vitrina_page_cache", False) or (match and match.url_name == "wagtail_serve"):
-            request._vitrina_cacheable_view = True
-
-    def _products_unchanged(self, entry):
-        if not entry["products"]:
-            return True
-        keys = {product_key(pk): version for pk, version in entry["products"].items()}
-        current = page_cache().get_many(list(keys))
-        return all(current.get(key) == version for key, version in keys.items())
+    def _valid_entry(self, key):
+        """The kept page for `key` if it is still current, reading the shared cache only when due."""
+        entry = _memory.page(key)
+        if entry is None:
+            entry = page_cache().get(key)
+            if entry is not None:
+                _memory.keep_page(key, entry)
+        _refresh_versions([EDITION_KEY] + ([product_key(pk) for pk in entry["products"]] if entry else []))
+        if entry is None or entry["edition"] != _memory.version(EDITION_KEY):
+            return None
+        if any(_memory.version(product_key(pk)) != version for pk, version in entry["products"].items()):
+            return None
+        return entry
 
     def _may_keep(self, request, response, render):
         cache_control = response.get("Cache-Control", "")
         return (
             render.may_keep
-            and getattr(request, "_vitrina_cacheable_view", False)
             and response.status_code == 200
             and not response.streaming
             and not response.cookies  # a CSRF or session cookie: this page was made for one visitor
@@ -185,6 +241,31 @@ class PageCacheMiddleware:
             response[name] = value
         response[HEADER] = "hit"
         return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+def _refresh_versions(keys):
+    """Re-read the versions this worker read too long ago, in one request to the shared cache."""
+    due = _memory.versions_older_than(keys, settings.VITRINA_PAGE_CACHE_CHECK_SECONDS)
+    if due:
+        found = page_cache().get_many(due)
+        _memory.remember_versions(found)
+        missing = [key for key in due if key not in found]
+        if missing:  # a fresh or evicted cache: start new versions
+            _current_versions(missing)
+
+
+def _may_be_kept(request):
+    """Only Wagtail pages and views marked `cacheable`: the rest (health checks, the cart) skip the cache."""
+    # The URL patterns carry the language prefix of the active language, not yet the URL's.
+    language = translation.get_language_from_path(request.path_info)
+    if language is None:
+        return False
+    try:
+        with translation.override(language):
+            match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return match.url_name == "wagtail_serve" or getattr(match.func, "vitrina_page_cache", False)
 
 
 def _is_anonymous(request):

@@ -156,6 +156,9 @@ VITRINA_PAGE_CACHE = env_bool("VITRINA_PAGE_CACHE", True)
 VITRINA_PAGE_CACHE_ALIAS = "default"
 VITRINA_PAGE_CACHE_TIMEOUT = int(os.environ.get("VITRINA_PAGE_CACHE_TIMEOUT", "900"))
 VITRINA_CDN_MAX_AGE = int(os.environ.get("VITRINA_CDN_MAX_AGE", "60"))
+# How stale a worker's memory of the shared versions may be: a publish or a
+# stock change reaches the other workers within this many seconds.
+VITRINA_PAGE_CACHE_CHECK_SECONDS = float(os.environ.get("VITRINA_PAGE_CACHE_CHECK_SECONDS", "1"))
 
 # A CDN or proxy cache in front (optional): publishing, moving and stock
 # changes purge the pages concerned (vitrina/cache_invalidation.py, through

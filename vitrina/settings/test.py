@@ -10,6 +10,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Off by default so tests that change the database directly see fresh pages;
 # tests/test_page_cache.py switches it on.
 VITRINA_PAGE_CACHE = False
+VITRINA_PAGE_CACHE_CHECK_SECONDS = 0  # every test request reads the shared versions
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
