@@ -392,3 +392,12 @@ def test_each_worker_rereads_the_shared_versions_at_most_every_few_seconds(clien
     with committed():
         set_stock(product.variants.first().sku, 0)
     assert visit(client, product.url)["X-Cache"] == "miss"
+
+
+def test_a_kept_page_lives_no_longer_than_the_timeout_in_any_worker(client, shop, settings):
+    settings.VITRINA_PAGE_CACHE_TIMEOUT = 0  # kept pages expire at once (e.g. facet counts not tracked otherwise)
+    product = ProductPageFactory(parent=shop, slug="cafetera")
+
+    visit(client, product.url)
+
+    assert visit(client, product.url)["X-Cache"] != "hit"

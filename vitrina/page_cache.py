@@ -196,7 +196,7 @@ class PageCacheMiddleware:
             _rendering.reset(token)
         if request.method == "GET" and self._may_keep(request, response, render):
             self._prepare_shared(response)
-            entry = _entry(response, render)
+            entry = _entry(response, render, until=time.time() + self.timeout)
             page_cache().set(key, entry, self.timeout)
             _memory.keep_page(key, entry)
             response[HEADER] = "miss"
@@ -205,7 +205,7 @@ class PageCacheMiddleware:
     def _valid_entry(self, key):
         """The kept page for `key` if it is still current, reading the shared cache only when due."""
         entry = _memory.page(key)
-        if entry is None:
+        if entry is None or entry["until"] < time.time():  # this worker's copy outlives the shared one otherwise
             entry = page_cache().get(key)
             if entry is not None:
                 _memory.keep_page(key, entry)
@@ -278,8 +278,9 @@ def _is_anonymous(request):
     )
 
 
-def _entry(response, render):
+def _entry(response, render, until):
     return {
+        "until": until,
         "edition": render.edition,
         "products": render.products,
         "on_hit": render.on_hit,
