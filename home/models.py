@@ -100,12 +100,38 @@ class ShopSettings(BaseSiteSetting):
     accepts_cards = models.BooleanField(_("cards (through PayPal)"), default=True)
     accepts_bank_transfer = models.BooleanField(_("bank transfer"), default=True)
     accepts_cash_on_delivery = models.BooleanField(_("cash on delivery"), default=False)
+    customer_service_email = models.EmailField(
+        _("customer service email"), blank=True,
+        help_text=_("New tickets and return requests are announced here. Empty: the contact email."),
+    )
+    sales_email = models.EmailField(
+        _("sales team email"), blank=True,
+        help_text=_("New quote requests are sent here. Empty: the contact email."),
+    )
+    live_chat_snippet = models.TextField(
+        _("live chat snippet"), blank=True,
+        help_text=_("Paste the embed code your chat service gives you. It is added to public pages, never to "
+                    "the cart, checkout, order or account pages. Leave empty for no chat."),
+    )
+    live_chat_needs_consent = models.BooleanField(
+        _("load the chat only after cookie consent"), default=False,
+        help_text=_("Tick this when the site asks for cookie consent: the chat then loads only once the visitor "
+                    "has accepted functional cookies."),
+    )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("shop_name"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("address"),
              FieldPanel("opening_hours")],
             heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("customer_service_email"), FieldPanel("sales_email")],
+            heading=_("Who is told about new requests"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("live_chat_snippet"), FieldPanel("live_chat_needs_consent")],
+            heading=_("Live chat"),
         ),
         MultiFieldPanel(
             [FieldPanel("instagram_url"), FieldPanel("facebook_url"), FieldPanel("x_url"), FieldPanel("youtube_url")],

@@ -62,6 +62,11 @@ def site_data_changed(sender, instance, created=False, **kwargs):
 
 def stock_changed(product_ids):
     """Units of these products changed: renew the pages that show them, here and on the CDN."""
+    product_pages_changed(product_ids)
+
+
+def product_pages_changed(product_ids):
+    """Something these products' pages and cards show changed (stock, approved reviews): renew them."""
     product_ids = list(product_ids)
     if not product_ids:
         return

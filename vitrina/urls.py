@@ -33,6 +33,13 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     # Before Wagtail's catch-all, which would otherwise look for a page called "cart".
     path("", include("checkout.urls")),
+    # django-allauth's login, sign-up, email and password pages (its URL names are not namespaced).
+    path("account/", include("allauth.urls")),
+    path("", include("accounts.urls")),
+    path("", include("returns.urls")),
+    path("", include("support.urls")),
+    path("", include("quotes.urls")),
+    path("", include("reviews.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

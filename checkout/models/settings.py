@@ -1,4 +1,4 @@
-"""Store settings for selling: tax, bank transfer details, terms."""
+"""Store settings for selling: tax, bank transfer details, terms, returns, reviews and quotes."""
 
 from decimal import Decimal
 
@@ -34,6 +34,21 @@ class CheckoutSettings(BaseSiteSetting):
     max_quantity_per_line = models.PositiveIntegerField(
         _("maximum units per cart line"), default=20, validators=[MinValueValidator(1)],
     )
+    return_window_days = models.PositiveIntegerField(
+        _("return window (days)"), default=30, validators=[MaxValueValidator(365)],
+        help_text=_("Days after delivery (or after shipping, if delivery was never recorded) during which "
+                    "customers can ask to return products. At least 14 in the EU."),
+    )
+    review_invitation_delay_days = models.PositiveIntegerField(
+        _("invite to review after (days)"), default=7, validators=[MaxValueValidator(365)],
+        help_text=_("Days after delivery before the customer is emailed an invitation to review what they bought. "
+                    "0 turns the invitations off."),
+    )
+    quotes_on_every_product = models.BooleanField(
+        _("quote requests on every product"), default=False,
+        help_text=_("Quote-only products always offer a quote request; tick this to offer it beside the "
+                    "“Add to cart” button of every product too (for business buyers of large quantities)."),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("tax_rate"), FieldPanel("tax_name")], heading=_("Tax")),
@@ -44,6 +59,11 @@ class CheckoutSettings(BaseSiteSetting):
         ),
         FieldPanel("terms_page"),
         FieldPanel("max_quantity_per_line"),
+        MultiFieldPanel(
+            [FieldPanel("return_window_days"), FieldPanel("review_invitation_delay_days"),
+             FieldPanel("quotes_on_every_product")],
+            heading=_("After the sale"),
+        ),
     ]
 
     class Meta:

@@ -243,9 +243,35 @@
         if (event.persisted) { refreshBadge(); }
     });
 
+    // Third-party code (the live chat) held back until the visitor accepts that kind of cookie:
+    // the consent banner stores the accepted kinds in the vitrina_consent cookie and fires vitrina:consent.
+    function hasConsent(kind) {
+        var match = document.cookie.match(/(?:^|; )vitrina_consent=([^;]*)/);
+        return !!match && decodeURIComponent(match[1]).split(/[\s,|]+/).indexOf(kind) !== -1;
+    }
+
+    function loadConsented() {
+        Array.prototype.forEach.call(document.querySelectorAll("template[data-consent]"), function (held) {
+            if (!hasConsent(held.dataset.consent)) { return; }
+            var fragment = held.content.cloneNode(true);
+            // Scripts copied from a template never run: make them anew.
+            Array.prototype.forEach.call(fragment.querySelectorAll("script"), function (copy) {
+                var script = document.createElement("script");
+                Array.prototype.forEach.call(copy.attributes, function (attribute) {
+                    script.setAttribute(attribute.name, attribute.value);
+                });
+                script.text = copy.text;
+                copy.parentNode.replaceChild(script, copy);
+            });
+            held.parentNode.replaceChild(fragment, held);
+        });
+    }
+    document.addEventListener("vitrina:consent", loadConsented);
+
     function start() {
         restoreVariantPosition();
         refreshBadge();
+        loadConsented();
     }
 
     if (document.readyState === "loading") {

@@ -1,0 +1,9 @@
+"""Customer accounts: sign-up, login, the account page, saved addresses."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Customer accounts")

@@ -1,0 +1,1 @@
+"""Customer accounts: sign-up, login, the account page, saved addresses."""

@@ -1,0 +1,5 @@
+"""Public URLs of accounts, mounted under the language prefix."""
+
+app_name = "accounts"
+
+urlpatterns = []

@@ -1,0 +1,9 @@
+"""Quote requests from business buyers, followed up by the sales team."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class QuotesConfig(AppConfig):
+    name = "quotes"
+    verbose_name = _("Quote requests")

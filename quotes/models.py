@@ -1,0 +1,1 @@
+"""Quote requests from business buyers, followed up by the sales team."""

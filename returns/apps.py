@@ -1,0 +1,9 @@
+"""Returns: customers send back what they bought; staff approve, receive and refund."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReturnsConfig(AppConfig):
+    name = "returns"
+    verbose_name = _("Returns")

@@ -1,0 +1,1 @@
+"""Returns: customers send back what they bought; staff approve, receive and refund."""

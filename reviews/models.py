@@ -1,0 +1,1 @@
+"""Product reviews by verified buyers, moderated before they appear."""

@@ -1,0 +1,9 @@
+"""Customer service: contact and order-help tickets, answered from the admin."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SupportConfig(AppConfig):
+    name = "support"
+    verbose_name = _("Customer service")

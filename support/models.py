@@ -1,0 +1,1 @@
+"""Customer service: contact and order-help tickets, answered from the admin."""

@@ -1,0 +1,5 @@
+"""Public URLs of support, mounted under the language prefix."""
+
+app_name = "support"
+
+urlpatterns = []
