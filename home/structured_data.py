@@ -4,7 +4,8 @@ One builder per page type (product, article, home), plus the breadcrumb
 trail and the FAQ blocks every page can have. They read what the page's
 template loads anyway (prefetched variants, images and stock, the breadcrumb
 trail, the shop settings), so a page pays at most one extra query: the
-scheduled revision that ends a product's sale.
+scheduled revision that ends a product's sale, and the product's approved
+reviews (shared with the visible list, reviews.display).
 """
 
 import json
@@ -22,6 +23,7 @@ from wagtail.rich_text import get_text_for_indexing
 
 from blog.models import BlogPage
 from products.models import Availability, ProductPage
+from reviews.display import approved_reviews
 
 from .blocks import FAQBlock
 from .models import HomePage, ShopSettings
@@ -151,7 +153,36 @@ def product(request, page):
     offers = product_offers(page, url)
     if offers:
         data["offers"] = offers
+    data.update(product_ratings(page))
     return [data]
+
+
+def product_ratings(page):
+    """aggregateRating and review from the approved reviews the page shows (the same query); {} without any."""
+    summary = approved_reviews(page)
+    if not summary:
+        return {}
+    return {
+        "aggregateRating": {
+            "@type": "AggregateRating",
+            "ratingValue": str(summary.average),
+            "reviewCount": summary.count,
+            "bestRating": 5,
+            "worstRating": 1,
+        },
+        "review": [
+            {
+                "@type": "Review",
+                "reviewRating": {"@type": "Rating", "ratingValue": review.rating, "bestRating": 5, "worstRating": 1},
+                "author": {"@type": "Person", "name": review.author_name},
+                "name": review.title,
+                "reviewBody": review.body,
+                "datePublished": timezone.localdate(review.created_at).isoformat(),
+                "inLanguage": review.language,
+            }
+            for review in summary.reviews
+        ],
+    }
 
 
 def product_offers(page, url):
