@@ -7,3 +7,6 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Customer accounts")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (connects the login and email-confirmation receivers)

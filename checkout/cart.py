@@ -76,23 +76,70 @@ class CartChange:
 
 
 def get_cart(request, create=False):
-    """The visitor's cart, found by the signed `vitrina_cart` cookie; None when they have none.
+    """The visitor's cart: the one the signed `vitrina_cart` cookie names, else a logged-in customer's saved cart.
 
     A missing, tampered or expired cookie, or one naming a cart that no longer
-    exists, counts as no cart. With `create=True` a visitor without a cart
-    gets a new, unsaved Cart: the first successful `add_to_cart` saves it, so
-    refused requests and bots leave no empty carts behind.
+    exists, counts as no cart. A cart that belongs to a customer account is
+    only ever shown to that customer: after they log out, the next visitor on
+    the same browser starts afresh. A logged-in customer without a cookie
+    cart gets their latest saved cart (one filled on another device). With
+    `create=True` a visitor without a cart gets a new, unsaved Cart: the
+    first successful `add_to_cart` saves it, so refused requests and bots
+    leave no empty carts behind.
     """
-    token = request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE)
-    cart = None
-    if token:
-        try:
-            cart = Cart.objects.filter(token=uuid.UUID(token)).first()
-        except ValueError:
-            cart = None
+    user = request.user if getattr(request, "user", None) and request.user.is_authenticated else None
+    cart = cart_from_cookie(request)
+    if cart is not None and cart.user_id is not None and (user is None or cart.user_id != user.pk):
+        cart = None
+    if cart is None and user is not None:
+        cart = saved_cart(user)
     if cart is None and create:
-        user = request.user if getattr(request, "user", None) and request.user.is_authenticated else None
         cart = Cart(user=user)
+    return cart
+
+
+def cart_from_cookie(request):
+    """The cart the signed cookie names, whoever it belongs to; None without a valid cookie."""
+    token = request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE)
+    if not token:
+        return None
+    try:
+        return Cart.objects.filter(token=uuid.UUID(token)).first()
+    except ValueError:
+        return None
+
+
+def saved_cart(user, exclude=None):
+    """The customer's most recently changed cart (None if they have none), other than `exclude`."""
+    carts = Cart.objects.filter(user=user).order_by("-updated_at", "-pk")
+    if exclude is not None and exclude.pk is not None:
+        carts = carts.exclude(pk=exclude.pk)
+    return carts.first()
+
+
+def merge_carts(cart, other, *, max_per_line):
+    """Move every line of `other` into `cart`, then delete `other`; returns `cart`.
+
+    Used when a customer logs in: the cart they filled as a visitor and the
+    one saved in their account become one. Quantities of the same SKU add
+    up, capped at `max_per_line`; stock is not checked here, because the cart
+    page flags lines that cannot be bought, as it does for any cart.
+    """
+    with transaction.atomic():
+        if cart.pk is None:
+            cart.save()
+        current = {line.sku: line for line in CartLine.objects.select_for_update().filter(cart=cart)}
+        for line in other.lines.all():
+            mine = current.get(line.sku)
+            if mine is None:
+                CartLine.objects.create(
+                    cart=cart, product=line.product, sku=line.sku, quantity=min(line.quantity, max_per_line),
+                )
+            else:
+                mine.quantity = min(mine.quantity + line.quantity, max_per_line)
+                mine.save(update_fields=["quantity"])
+        other.delete()
+        cart.save(update_fields=["updated_at"])
     return cart
 
 

@@ -12,6 +12,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
+from accounts.prefill import checkout_initial
+
 from ..cart import cart_contents, get_cart
 from ..discounts import DiscountRefused
 from ..forms import CheckoutForm
@@ -31,10 +33,9 @@ def checkout_page(request):
     if not contents.items:
         return redirect("checkout:cart")
     store = CheckoutSettings.for_request(request)
-    form = CheckoutForm(
-        request.POST or None, subtotal=contents.subtotal, store=store,
-        initial={"checkout_key": uuid.uuid4().hex, "country": "ES", "payment_method": PaymentMethod.PAYPAL},
-    )
+    initial = {"checkout_key": uuid.uuid4().hex, "country": "ES", "payment_method": PaymentMethod.PAYPAL}
+    initial.update(checkout_initial(request.user))  # a logged-in customer's email and default address
+    form = CheckoutForm(request.POST or None, subtotal=contents.subtotal, store=store, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             order = place_order(cart, form.cleaned_data, store=store, discount=form.discount, user=request.user)
