@@ -1,5 +1,11 @@
-"""Public URLs of returns, mounted under the language prefix."""
+"""Public URLs of returns, mounted under the language prefix (/es/order/<token>/return/)."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "returns"
 
-urlpatterns = []
+urlpatterns = [
+    path("order/<str:token>/return/", views.request_return_page, name="request"),
+]
