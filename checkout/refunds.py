@@ -1,12 +1,14 @@
 """Refunds of a payment, whole or in part: through PayPal for PayPal payments, recorded for offline ones.
 
-`refund_payment(payment, amount, user=, reason=, key=)` is idempotent through
+`refund_payment(payment, amount, user=, reason=, key=, offline=)` is idempotent through
 Refund.idempotency_key: the admin form posts a key made when the form was
 shown, so a double submit finds the first refund instead of making a second;
 the same key is PayPal's PayPal-Request-Id, so a retry after a lost answer gets
 PayPal's first answer replayed. The amount is reserved under a row lock on the
 payment (a pending Refund row), then the lock is released before the HTTP call
-to PayPal, and the answer is recorded afterwards.
+to PayPal, and the answer is recorded afterwards. `offline=True` records the
+refund of a PayPal payment whose money went back another way (a bank transfer
+to the customer), without calling PayPal.
 """
 
 import logging
@@ -67,13 +69,14 @@ def _amount(value):
     return amount
 
 
-def refund_payment(payment, amount, *, user=None, reason="", key=None):
+def refund_payment(payment, amount, *, user=None, reason="", key=None, offline=False):
     """Refund `amount` of `payment` (all that is left when None); returns the Refund.
 
     Raises RefundError (bad amount, nothing left, PayPal refused or unreachable) or
     InvalidTransition (the order cannot be refunded in its current status).
     A refund left pending by an unreachable PayPal is retried (same key) by the
-    next call for the same payment, before any new amount is considered.
+    next call for the same payment, before any new amount is considered; an
+    offline refund is refused while one is pending, as it would settle it unpaid.
     """
     key = f"vitrina-refund-{payment.pk}-{key}" if key else None
     with transaction.atomic():
@@ -90,6 +93,9 @@ def refund_payment(payment, amount, *, user=None, reason="", key=None):
             # A refund whose PayPal answer never came (timeout, 5xx) is finished first, with its own key:
             # PayPal replays it if it was made, or makes it now.
             existing = payment.refunds.filter(status=PENDING).first()
+            if existing is not None and offline and payment.method == PaymentMethod.PAYPAL:
+                raise RefundError(_("A PayPal refund of this payment is waiting for PayPal's answer. "
+                                    "Finish it before recording a refund made another way."))
         if existing is None:
             remaining = refundable_amount(payment)
             if remaining <= 0:
@@ -114,7 +120,7 @@ def refund_payment(payment, amount, *, user=None, reason="", key=None):
                 created_by=user,
             )
     refund = existing
-    if payment.method == PaymentMethod.PAYPAL:
+    if payment.method == PaymentMethod.PAYPAL and not offline:
         _refund_at_paypal(payment, refund)
     else:
         Refund.objects.filter(pk=refund.pk).update(status=COMPLETED)
