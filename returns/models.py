@@ -16,11 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ReturnStatus(models.TextChoices):
-    REQUESTED = "requested", _("Requested")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
-    RECEIVED = "received", _("Received")
-    REFUNDED = "refunded", _("Refunded")
+    # "Return ..." labels: in Spanish a return (la devolución) agrees in gender, an order does not.
+    REQUESTED = "requested", _("Return requested")
+    APPROVED = "approved", _("Return approved")
+    REJECTED = "rejected", _("Return rejected")
+    RECEIVED = "received", _("Return received")
+    REFUNDED = "refunded", _("Return refunded")
 
 
 class ReturnReason(models.TextChoices):

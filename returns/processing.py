@@ -24,10 +24,10 @@ from .notifications import notify_customer
 
 S = ReturnStatus
 REFUSALS = {
-    "approve": _("Return %(number)s is “%(status)s” and cannot be approved now."),
-    "reject": _("Return %(number)s is “%(status)s” and cannot be rejected now."),
-    "receive": _("Return %(number)s is “%(status)s” and cannot be marked received now."),
-    "refund": _("Return %(number)s is “%(status)s” and cannot be refunded now."),
+    "approve": _("Return %(number)s cannot be approved now (status: %(status)s)."),
+    "reject": _("Return %(number)s cannot be rejected now (status: %(status)s)."),
+    "receive": _("Return %(number)s cannot be marked received now (status: %(status)s)."),
+    "refund": _("Return %(number)s cannot be refunded now (status: %(status)s)."),
 }
 
 

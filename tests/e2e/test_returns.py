@@ -62,7 +62,7 @@ def test_a_return_from_the_order_page_to_the_paypal_refund(
     page.get_by_role("button", name=ui("Request the return")).click()
     page.wait_for_url(order_url)
     expect(page.locator(".order__status")).to_contain_text(ui("Return requested"))
-    expect(page.locator(".order-returns")).to_contain_text(ui("Requested"))
+    expect(page.locator(".order-returns")).to_contain_text(ui("Return requested"))
     return_request = ReturnRequest.objects.get()
     assert [(line.quantity, line.order_line.sku) for line in return_request.lines.all()] == [(1, "MOL-1")]
 
@@ -99,5 +99,5 @@ def test_a_return_from_the_order_page_to_the_paypal_refund(
     # The customer sees the return refunded and the order partially refunded.
     page.goto(order_url)
     expect(page.locator(".order__status")).to_contain_text(ui("Partially refunded"))
-    expect(page.locator(".order-returns")).to_contain_text(ui("Refunded"))
+    expect(page.locator(".order-returns")).to_contain_text(ui("Return refunded"))
     expect(page.locator(".order-returns")).to_contain_text("Envíalo a nuestra dirección por Correos")

@@ -178,7 +178,7 @@ def test_paypal_return_approved_received_and_refunded_once(
     assert len(refunded_emails) == 1  # the double post emailed once
 
     section = parse(client.get(order_url(order))).find("section", class_="order-returns")
-    assert ui("Refunded") in text_of(section) and "30,00" in text_of(section)
+    assert ui("Return refunded") in text_of(section.find(class_="status-badge")) and "30,00" in text_of(section)
 
 
 def test_a_refund_above_what_was_captured_is_refused_and_nothing_is_recorded(
@@ -223,7 +223,7 @@ def test_reject_needs_a_message_and_puts_the_order_back_to_delivered(
     assert "Han pasado más de 30 días" in message.body
     # A step out of order is refused with a message, not an error.
     assert act(agent_client, return_request, "approve")[1] == [
-        f"Return {return_request.number} is “Rejected” and cannot be approved now."]
+        f"Return {return_request.number} cannot be approved now (status: Return rejected)."]
 
 
 def test_damaged_units_are_recorded_and_not_put_back_in_stock(agent_client, agent, home, shop):

@@ -95,7 +95,7 @@ def test_customer_requests_a_return_with_a_photo(client, order, site, django_cap
     page = client.get(order_url(order), follow=True)
     section = parse(page).find("section", class_="order-returns")
     assert return_request.number in text_of(section)
-    assert ui("Requested") in text_of(section)
+    assert text_of(section.find(class_="status-badge")) == ui("Return requested")
     assert str(return_request.number) in text_of(parse(page).find("p", class_="message--success"))
 
 
