@@ -20,8 +20,8 @@ from .models import Ticket
 
 FIGURES = [
     ("tickets", _("Tickets")),
-    ("answered", _("Answered")),
-    ("solved", _("Solved")),
+    ("answered", _("Answered tickets")),
+    ("solved", _("Solved tickets")),
     ("median_first_answer_hours", _("Median hours to first answer")),
     ("mean_first_answer_hours", _("Mean hours to first answer")),
     ("median_solve_hours", _("Median hours to solve")),

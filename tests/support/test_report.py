@@ -77,7 +77,7 @@ def test_report_downloads_as_csv_and_xlsx(admin_client, tickets):
     assert response.status_code == 200 and response["Content-Type"] == "text/csv"
     assert 'filename="response-times.csv"' in response["Content-Disposition"]
     lines = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert lines[0][:4] == ["Category", "Tickets", "Answered", "Solved"]
+    assert lines[0][:4] == ["Category", "Tickets", "Answered tickets", "Solved tickets"]
     assert lines[1] == ["Question", "3", "3", "2", "4.0", "5.0", "20.0", "20.0"]
     assert lines[2] == ["Complaint", "1", "0", "0", "", "", "", ""]
     assert lines[-1] == ["All categories", "5", "4", "3", "3.0", "4.0", "10.0", "15.0"]
