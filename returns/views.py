@@ -20,8 +20,6 @@ def request_return_page(request, token):
     try:
         deadline = check_returnable(order, store)
     except ReturnNotAllowed as error:
-        if request.method == "POST":
-            messages.error(request, str(error.message))
         return render(request, "returns/request_return.html", {"order": order, "refusal": error.message},
                       status=409 if request.method == "POST" else 200)
     lines = list(order.lines.all())

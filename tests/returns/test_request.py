@@ -5,14 +5,19 @@ import os
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from PIL import Image
 
 from checkout.models import CheckoutSettings, OrderEvent, OrderStatus, PaymentMethod
+from checkout.orders import transition
 from home.models import ShopSettings
+from returns.exceptions import InvalidReturnLines
 from returns.models import ReturnRequest, ReturnStatus
+from returns.processing import approve_return, receive_return, refund_return, reject_return
 from returns.requests import request_return
 from tests.checkout.test_orders_admin import new_order
 from tests.markup import parse, text_of, ui
@@ -24,6 +29,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def order(home, shop):
     return delivered_bank_order(home, shop, quantity=2)
+
+
+def page_of(response):
+    """The page of any response, refusals (4xx) included."""
+    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def returns_section(client, order):
@@ -42,7 +52,7 @@ def test_a_delivered_order_shows_the_return_window_and_the_form(client, order):
     assert link is not None and text_of(link) == ui("Return products")
 
     response = client.get(form_url(order))
-    page = parse_any(response)
+    page = page_of(response)
     assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
     assert page.find("meta", attrs={"name": "robots", "content": "noindex"})
     form = page.find("form", class_="return-form")
@@ -54,9 +64,6 @@ def test_a_delivered_order_shows_the_return_window_and_the_form(client, order):
 
 
 def _date(moment):
-    from django.utils import translation
-    from django.utils.formats import date_format
-
     with translation.override("es"):
         return date_format(timezone.localtime(moment), "DATE_FORMAT")
 
@@ -105,7 +112,7 @@ def test_too_many_units_is_shown_next_to_the_line_and_nothing_is_saved(client, o
     response = client.post(form_url(order), return_data(order, units=3))
 
     assert response.status_code == 400
-    page = parse_any(response)
+    page = page_of(response)
     error = page.find(id=f"id_line_{line.pk}-error")
     assert text_of(error) == ui("You can return at most %(count)s of this product.") % {"count": 2}
     assert page.find("input", attrs={"name": f"line_{line.pk}"})["aria-invalid"] == "true"
@@ -118,19 +125,17 @@ def test_no_units_or_negative_units_are_refused(client, order):
     line = order.lines.get()
     response = client.post(form_url(order), return_data(order, units=0))
     assert response.status_code == 400
-    assert ui("Choose at least one unit to return.") in text_of(parse_any(response).find("form", class_="return-form"))
+    assert ui("Choose at least one unit to return.") in text_of(page_of(response).find("form", class_="return-form"))
 
     response = client.post(form_url(order), return_data(order, units=-1))
     assert response.status_code == 400
-    assert parse_any(response).find(id=f"id_line_{line.pk}-error") is not None
+    assert page_of(response).find(id=f"id_line_{line.pk}-error") is not None
     response = client.post(form_url(order), return_data(order, units=1, reason="lo que sea"))
-    assert response.status_code == 400 and parse_any(response).find(id="id_reason-error") is not None
+    assert response.status_code == 400 and page_of(response).find(id="id_reason-error") is not None
     assert not ReturnRequest.objects.exists()
 
 
 def test_units_in_an_earlier_return_count_unless_it_was_rejected(client, order, admin_user):
-    from returns.processing import reject_return
-
     store = CheckoutSettings.objects.get()
     line = order.lines.get()
     first = request_return(order, {line.pk: 1}, reason="changed_mind", store=store)
@@ -147,10 +152,10 @@ def test_units_in_an_earlier_return_count_unless_it_was_rejected(client, order, 
     assert order.status == OrderStatus.PARTIALLY_REFUNDED
 
     response = client.get(form_url(order))
-    assert parse_any(response).find("input", attrs={"name": f"line_{line.pk}"})["max"] == "1"
+    assert page_of(response).find("input", attrs={"name": f"line_{line.pk}"})["max"] == "1"
     response = client.post(form_url(order), return_data(order, units=2))
     assert response.status_code == 400
-    assert text_of(parse_any(response).find(id=f"id_line_{line.pk}-error")) == ui(
+    assert text_of(page_of(response).find(id=f"id_line_{line.pk}-error")) == ui(
         "You can return at most %(count)s of this product.") % {"count": 1}
     assert ReturnRequest.objects.count() == 3
 
@@ -159,8 +164,6 @@ def test_units_in_an_earlier_return_count_unless_it_was_rejected(client, order, 
 
 
 def _refund_offline(return_request, user):
-    from returns.processing import approve_return, receive_return, refund_return
-
     approve_return(return_request, user=user)
     receive_return(return_request, {line.pk: "restock" for line in return_request.lines.all()}, user=user)
     payment = return_request.order.payments.get()
@@ -174,14 +177,8 @@ def test_an_open_return_blocks_a_second_one(client, order):
 
     assert response.status_code == 409
     assert ui("This order already has a return in progress. We will tell you when it is done.") in text_of(
-        parse_any(response))
+        page_of(response))
     assert ReturnRequest.objects.count() == 1
-
-
-def parse_any(response):
-    from bs4 import BeautifulSoup
-
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def test_outside_the_window_is_refused_and_the_setting_moves_it(client, order):
@@ -192,7 +189,7 @@ def test_outside_the_window_is_refused_and_the_setting_moves_it(client, order):
 
     assert response.status_code == 409
     assert ui("The return period for this order ended on %(date)s.") % {
-        "date": _date(timezone.now() - timedelta(days=1))} in text_of(parse_any(response))
+        "date": _date(timezone.now() - timedelta(days=1))} in text_of(page_of(response))
     assert not ReturnRequest.objects.exists()
     section = returns_section(client, order)
     assert section.find("a", href=form_url(order)) is None
@@ -207,8 +204,6 @@ def test_the_window_counts_from_the_first_delivery(client, order, admin_user):
     """A rejected return puts the order back to delivered; that must not open a new window."""
     store = CheckoutSettings.objects.get()
     line = order.lines.get()
-    from returns.processing import reject_return
-
     reject_return(request_return(order, {line.pk: 1}, reason="other", store=store), user=admin_user, message="No")
     first = OrderEvent.objects.filter(order=order, to_status=OrderStatus.DELIVERED).order_by("pk").first()
     OrderEvent.objects.filter(pk=first.pk).update(created_at=timezone.now() - timedelta(days=40))
@@ -217,13 +212,11 @@ def test_the_window_counts_from_the_first_delivery(client, order, admin_user):
 
 
 def test_a_shipped_order_counts_from_shipping_and_an_unshipped_one_cannot_be_returned(client, home, shop):
-    from checkout.orders import transition
-
     order = new_order(home, shop, PaymentMethod.CASH_ON_DELIVERY)
     assert returns_section(client, order) is None
     response = client.post(form_url(order), return_data(order, units=1))
     assert response.status_code == 409
-    assert ui("This order has not been shipped yet, so it cannot be returned.") in text_of(parse_any(response))
+    assert ui("This order has not been shipped yet, so it cannot be returned.") in text_of(page_of(response))
 
     transition(order, OrderStatus.PACKED)
     transition(order, OrderStatus.SHIPPED)
@@ -238,7 +231,8 @@ def test_a_line_of_another_order_is_refused(client, order, home, shop):
     response = client.post(form_url(order), {**return_data(order, units=1), f"line_{foreign.pk}": 1})
 
     assert response.status_code == 400
-    assert ui("This return names a product that is not in this order.") in text_of(parse_any(response).find("form", class_="return-form"))
+    form = page_of(response).find("form", class_="return-form")
+    assert ui("This return names a product that is not in this order.") in text_of(form)
     assert not ReturnRequest.objects.exists()
     order.refresh_from_db()
     other.refresh_from_db()
@@ -246,8 +240,6 @@ def test_a_line_of_another_order_is_refused(client, order, home, shop):
 
 
 def test_the_service_refuses_foreign_lines_too(order, home, shop):
-    from returns.exceptions import InvalidReturnLines
-
     other = delivered_bank_order(home, shop)
     with pytest.raises(InvalidReturnLines):
         request_return(order, {other.lines.get().pk: 1}, reason="other", store=CheckoutSettings.objects.get())
@@ -277,6 +269,6 @@ def test_a_bad_photo_is_refused_next_to_the_field(client, order, upload, message
     response = client.post(form_url(order), return_data(order, units=1, photo=upload))
 
     assert response.status_code == 400
-    error = text_of(parse_any(response).find(id="id_photo-error"))
+    error = text_of(page_of(response).find(id="id_photo-error"))
     assert ui(message) in error or message in error
     assert not ReturnRequest.objects.exists()
