@@ -51,3 +51,11 @@ class AccountAdapter(DefaultAccountAdapter):
             super().pre_authenticate(request, **credentials)
         except ValidationError:
             raise ImmediateHttpResponse(respond_429(request)) from None
+
+
+def user_display(user):
+    """How allauth names a customer ("Signed in as …"): their email; customers never chose a username.
+
+    Set as settings.ACCOUNT_USER_DISPLAY.
+    """
+    return user.email or user.get_username()
