@@ -6,6 +6,8 @@ POST form calling `returns.processing`. Seeing returns needs
 returns.view_returnrequest; approving, rejecting and receiving need
 returns.change_returnrequest; refunding needs checkout.manage_orders, like
 refunds of orders. Editors have none of these: no menu, no customer data.
+Damaged stock (units received unsellable) is a read-only listing for
+returns.view_damagedstock.
 """
 
 import mimetypes
@@ -34,7 +36,7 @@ from home.templatetags.site_tags import money
 
 from .exceptions import ReturnError
 from .forms import ApproveForm, ReceiveForm, RefundForm, RejectForm
-from .models import ReturnRequest, ReturnStatus
+from .models import DamagedStock, ReturnRequest, ReturnStatus
 from .processing import approve_return, receive_return, refund_return, reject_return, returned_value
 
 VIEW_PERMISSION = "returns.view_returnrequest"
@@ -282,3 +284,48 @@ class ReturnRequestViewSet(ModelViewSet):
             path(f"action/<{self.pk_path_converter}:pk>/<slug:action>/", self.action_view, name="action"),
             path(f"photo/<{self.pk_path_converter}:pk>/", self.photo_view, name="photo"),
         ]
+
+
+class DamagedStockPermissionPolicy(ReturnRequestPermissionPolicy):
+    """Seen with returns.view_damagedstock; written only by "mark received", never by hand."""
+
+
+register_permission_policy(DamagedStock, DamagedStockPermissionPolicy(DamagedStock), exact_class=True)
+
+
+class DamagedStockFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(label=_("Date recorded"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = DamagedStock
+        fields = []
+
+
+class DamagedStockViewSet(ModelViewSet):
+    """Units that came back unsellable, per SKU and return: a read-only record. Name it "damaged_stock"."""
+
+    model = DamagedStock
+    icon = "warning"
+    menu_label = _("Damaged stock")
+    menu_order = 221
+    add_to_admin_menu = True
+    url_prefix = "returns/damaged-stock"
+    filterset_class = DamagedStockFilterSet
+    search_fields = ["sku", "order__number", "note"]
+    search_backend_name = None
+    ordering = ["-created_at", "-pk"]
+    list_per_page = 50
+    list_display = [
+        "sku",
+        Column("quantity", label=_("Units"), sort_key="quantity"),
+        Column("order", label=_("Order"), accessor=lambda item: item.order.number if item.order else ""),
+        Column("return", label=_("Return"),
+               accessor=lambda item: item.return_line.return_request.number if item.return_line else ""),
+        "note",
+        Column("created_by", label=_("By"), accessor=lambda item: item.created_by or ""),
+        DateColumn("created_at", label=_("When"), sort_key="created_at"),
+    ]
+    form_fields = ["note"]  # never shown: the policy refuses add and edit
+
+    def get_queryset(self, request):
+        return DamagedStock.objects.select_related("order", "return_line__return_request", "created_by")

@@ -1,10 +1,15 @@
-"""Wagtail admin wiring of returns: the "Returns" screens (the lead may move them into a menu group)."""
+"""Wagtail admin wiring of returns: "Returns" and "Damaged stock" (the lead may move them into a menu group)."""
 
 from wagtail import hooks
 
-from .viewsets import ReturnRequestViewSet
+from .viewsets import DamagedStockViewSet, ReturnRequestViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_return_requests_viewset():
     return ReturnRequestViewSet("return_requests")
+
+
+@hooks.register("register_admin_viewset")
+def register_damaged_stock_viewset():
+    return DamagedStockViewSet("damaged_stock")

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 def customer_service_user(django_user_model, username="carmen", can_refund=False):
     """Like the coming "Customer service" group: see and run returns; refunds only with manage_orders."""
     user = django_user_model.objects.create_user(username=username, password="x", email=f"{username}@example.com")
-    codenames = ["access_admin", "view_returnrequest", "change_returnrequest", "view_order"]
+    codenames = ["access_admin", "view_returnrequest", "change_returnrequest", "view_damagedstock", "view_order"]
     if can_refund:
         codenames.append("manage_orders")
     user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
@@ -243,6 +243,12 @@ def test_damaged_units_are_recorded_and_not_put_back_in_stock(agent_client, agen
     line.refresh_from_db()
     assert line.outcome == "damaged"
 
+    listing = agent_client.get(reverse("damaged_stock:index"), {"q": sku})
+    assert listing.status_code == 200 and list(listing.context["object_list"]) == [damaged]
+    assert return_request.number in listing.content.decode() and "Pantalla rota" in listing.content.decode()
+    assert agent_client.get(reverse("damaged_stock:add")).status_code in (302, 403)
+    assert agent_client.get(reverse("damaged_stock:edit", args=[damaged.pk])).status_code in (302, 403)
+
 
 def test_offline_refund_of_a_bank_transfer_order(agent_client, home, shop, paypal_server):
     order = delivered_bank_order(home, shop)
@@ -320,9 +326,9 @@ def test_editor_neither_sees_nor_reaches_returns(django_user_model, home, shop):
     editor = user_in(django_user_model, "editor", "Editors")
 
     client = english_admin_client(editor)
-    assert not any("Returns" in label for label in menu_labels(editor))
+    assert not any("Returns" in label or "Damaged" in label for label in menu_labels(editor))
     for url in (reverse("return_requests:index"), reverse("return_requests:inspect", args=[return_request.pk]),
-                reverse("return_requests:photo", args=[return_request.pk])):
+                reverse("return_requests:photo", args=[return_request.pk]), reverse("damaged_stock:index")):
         response = client.get(url)
         assert response.status_code in (302, 403), url
         assert b"ana@example.com" not in response.content
@@ -336,7 +342,7 @@ def test_customer_service_sees_and_runs_returns_but_refunds_need_manage_orders(d
     user = customer_service_user(django_user_model, "luis", can_refund=False)
     client = english_admin_client(user)
 
-    assert "Returns" in menu_labels(user)
+    assert "Returns" in menu_labels(user) and "Damaged stock" in menu_labels(user)
     assert client.get(reverse("return_requests:index")).status_code == 200
     assert b"ana@example.com" in client.get(reverse("return_requests:inspect", args=[return_request.pk])).content
     act(client, return_request, "approve")
