@@ -87,7 +87,8 @@ def send_staff_notice(message_id):
         _("Customer reply on %(reference)s: %(ticket_subject)s")
     send_email(
         to=assignee_email or staff_address("customer_service_email"), subject=subject,
-        template="support/emails/staff_notice", language=settings.LANGUAGE_CODE, reply_to=[ticket.email],
+        # No Reply-To the customer: answers must go through the admin so they join the thread.
+        template="support/emails/staff_notice", language=settings.LANGUAGE_CODE,
         context={"ticket": ticket, "ticket_subject": ticket.subject, "reference": ticket.reference,
                  "message": message, "is_new": is_new,
                  "admin_url": absolute_url(reverse(ADMIN_INSPECT_URL_NAME, args=[ticket.pk]))},

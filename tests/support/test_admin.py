@@ -182,7 +182,7 @@ def test_editor_neither_sees_nor_reaches_tickets_or_the_report(editor, ticket):
     client = english_admin_client(editor)
 
     labels = menu_labels(editor)
-    assert "Tickets" not in labels and not any("Response times" in label for label in labels)
+    assert not any(label.endswith("Tickets") or "Response times" in label for label in labels)
     for url in (reverse("tickets:index"), reverse("tickets:inspect", args=[ticket.pk]),
                 reverse("support_reports:response_times"), reverse("support_reports:response_times") + "?export=csv"):
         assert client.get(url).status_code in (302, 403), url
@@ -194,7 +194,7 @@ def test_editor_neither_sees_nor_reaches_tickets_or_the_report(editor, ticket):
 
 def test_customer_service_staff_see_the_inbox_and_the_report_in_the_menu(agent, agent_client, ticket):
     labels = menu_labels(agent)
-    assert "Tickets" in labels and "Reports/Response times" in labels
+    assert any(label.split("/")[-1] == "Tickets" for label in labels) and "Reports/Response times" in labels
     assert agent_client.get(reverse("tickets:index")).status_code == 200
     assert agent_client.get(reverse("support_reports:response_times")).status_code == 200
 
@@ -202,7 +202,7 @@ def test_customer_service_staff_see_the_inbox_and_the_report_in_the_menu(agent, 
 def test_a_viewer_reads_tickets_but_cannot_answer_them(viewer, ticket, django_capture_on_commit_callbacks):
     client = english_admin_client(viewer)
 
-    assert "Tickets" in menu_labels(viewer)
+    assert any(label.split("/")[-1] == "Tickets" for label in menu_labels(viewer))
     assert client.get(reverse("tickets:index")).status_code == 200
     page = client.get(reverse("tickets:inspect", args=[ticket.pk]))
     assert page.status_code == 200 and "No ha llegado todavía." in page.content.decode()

@@ -61,7 +61,7 @@ def test_a_reply_comes_back_into_the_ticket_and_tells_the_assignee(
     assert (last.kind, last.body, last.author) == (MessageKind.CUSTOMER, "Vale, gracias. ¿Hora aproximada?", None)
     assert len(mail.outbox) == 1
     notice = mail.outbox[0]
-    assert notice.to == [agent.email] and notice.reply_to == [ticket.email]
+    assert notice.to == [agent.email] and notice.reply_to == []
     assert ticket.reference in notice.subject and "¿Hora aproximada?" in notice.body
     page = parse(client.get(ticket_url(ticket)))
     assert text_of(page.select_one(".message--success")) == ui(
