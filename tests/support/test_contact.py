@@ -117,7 +117,8 @@ def test_each_invalid_field_is_shown_next_to_it_and_nothing_is_saved(client, hom
 
 def test_order_number_links_the_order_when_the_email_matches(client, order, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(contact_url(), {**VALID, "email": "ANA@example.com", "order_number": order.number.lower()})
+        response = client.post(contact_url(),
+                               {**VALID, "email": "ANA@example.com", "order_number": order.number.lower()})
 
     assert response.status_code == 302
     assert Ticket.objects.get().order == order

@@ -5,7 +5,6 @@ import io
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from django.urls import reverse
 
 from support.figures import response_times
 from support.models import Ticket

@@ -123,7 +123,8 @@ def test_a_forged_link_is_a_clear_404_and_a_reply_through_it_is_lost_nowhere(
     html = parse_any(response)
     assert html.head.select_one('meta[name="robots"]')["content"] == "noindex"
     assert text_of(html.select_one("h1")) == ui("Ticket not found")
-    assert ui("This ticket link is not valid. Check that you copied the whole link from our email.") in text_of(html.main)
+    explanation = ui("This ticket link is not valid. Check that you copied the whole link from our email.")
+    assert explanation in text_of(html.main)
     assert html.main.select_one(f'a[href="{reverse("support:contact")}"]') is not None
     assert TicketMessage.objects.count() == before and not mail.outbox
 
