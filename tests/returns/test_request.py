@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from PIL import Image
@@ -255,7 +256,7 @@ def test_an_unknown_order_is_a_404(client, order):
     (SimpleUploadedFile("foto.jpg", b"not an image at all", content_type="image/jpeg"),
      "This file is not a photo we can open. Send a JPEG, PNG or WebP image."),
     ("gif", "This file is not a photo we can open. Send a JPEG, PNG or WebP image."),
-    ("huge", "The photo is too big"),
+    ("huge", "The photo is too big (%(size)s). Send one of at most 5 MB."),
 ])
 def test_a_bad_photo_is_refused_next_to_the_field(client, order, upload, message):
     if upload == "gif":
@@ -270,5 +271,7 @@ def test_a_bad_photo_is_refused_next_to_the_field(client, order, upload, message
 
     assert response.status_code == 400
     error = text_of(page_of(response).find(id="id_photo-error"))
-    assert ui(message) in error or message in error
+    with translation.override("es"):
+        expected = ui(message) % {"size": filesizeformat(upload.size)} if "%(size)s" in message else ui(message)
+    assert error == text_of(BeautifulSoup(expected, "html.parser"))
     assert not ReturnRequest.objects.exists()
