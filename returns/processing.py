@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from checkout.models import OrderStatus, Refund
 from checkout.orders import can_transition, transition
 from checkout.refunds import refund_payment, refundable_amount, refundable_payments
+from products.models import StockRecord
 from products.stock import release_stock
 
 from .exceptions import ReturnError
@@ -107,6 +108,8 @@ def receive_return(return_request, outcomes, *, user, note=""):
                     note=note[:255], created_by=user,
                 )
         if restock:
+            for sku in sorted(restock):  # a SKU whose stock row was removed gets one back, not lost units
+                StockRecord.objects.get_or_create(sku=sku)
             release_stock(restock)
         locked.status = S.RECEIVED
         locked.received_at = timezone.now()

@@ -250,6 +250,19 @@ def test_damaged_units_are_recorded_and_not_put_back_in_stock(agent_client, agen
     assert agent_client.get(reverse("damaged_stock:edit", args=[damaged.pk])).status_code in (302, 403)
 
 
+def test_units_of_a_sku_without_a_stock_row_are_not_lost(agent_client, home, shop):
+    order = delivered_bank_order(home, shop)
+    sku = order.lines.get().sku
+    return_request = requested(order, units=2)
+    act(agent_client, return_request, "approve")
+    StockRecord.objects.filter(sku=sku).delete()
+
+    act(agent_client, return_request, "receive", **{f"outcome_{return_request.lines.get().pk}": "restock"})
+
+    assert return_request.status == ReturnStatus.RECEIVED
+    assert StockRecord.objects.get(sku=sku).quantity == 2
+
+
 def test_offline_refund_of_a_bank_transfer_order(agent_client, home, shop, paypal_server):
     order = delivered_bank_order(home, shop)
     return_request = requested(order, units=1)
