@@ -23,6 +23,11 @@ def page_of(response):
     return BeautifulSoup(response.content.decode(), "html.parser")
 
 
+def assert_ids_unique(page):
+    ids = [tag["id"] for tag in page.find_all(id=True)]
+    assert len(ids) == len(set(ids)), sorted(ids)
+
+
 def address_of(user, **changes):
     return Address.objects.create(user=user, **{**ADDRESS, "country": "ES", **changes})
 
@@ -49,6 +54,7 @@ def test_account_pages_are_private_noindex_and_valid_for_a_customer(customer_cli
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert len(page.find_all("h1")) == 1
+    assert_ids_unique(page)
     for field in page.select("main input:not([type=hidden]), main select"):
         assert page.find("label", attrs={"for": field["id"]}), field
     for form in page.select("main form[method=post]"):
@@ -63,6 +69,8 @@ def test_allauth_pages_use_the_shop_layout_and_are_noindex(client, home, url):
     assert page.select_one("header.site-header") is not None
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert page.select_one("main form.checkout-form input[name=csrfmiddlewaretoken]")
+    assert len(page.find_all("h1")) == 1
+    assert_ids_unique(page)
     for field in page.select("main input:not([type=hidden]):not([type=checkbox])"):
         assert page.find("label", attrs={"for": field["id"]}), field
 
