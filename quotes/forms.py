@@ -13,6 +13,9 @@ from checkout.forms import PHONE_PATTERN
 
 from .models import MAX_QUANTITY
 
+# Shown on one line (and the company in an email subject): line breaks pasted into them become spaces.
+SINGLE_LINE_FIELDS = ("company", "contact_name", "city", "region")
+
 
 class QuoteRequestForm(forms.Form):
     company = forms.CharField(label=_("Company"), max_length=150)
@@ -61,6 +64,9 @@ class QuoteRequestForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        for name in SINGLE_LINE_FIELDS:
+            if cleaned.get(name):
+                cleaned[name] = " ".join(cleaned[name].split())
         sku = cleaned.get("variant") or ""
         if len(self.variants) == 1:
             sku = next(iter(self.variants))

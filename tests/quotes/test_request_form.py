@@ -188,6 +188,31 @@ def test_without_a_sales_address_the_contact_address_gets_the_request(
     assert [message.to for message in mail.outbox] == [["hola@vitrina.example"], ["lucia@cafesnorte.example"]]
 
 
+def test_line_breaks_in_one_line_fields_become_spaces_so_the_email_subject_stays_one_line(
+    client, machine, shop_emails, django_capture_on_commit_callbacks
+):
+    send(client, machine, capture=django_capture_on_commit_callbacks, company="Acme\r\nBcc: spam@example.com",
+         city="Bilbao\n")
+
+    quote = QuoteRequest.objects.get()
+    assert (quote.company, quote.city) == ("Acme Bcc: spam@example.com", "Bilbao")
+    assert len(mail.outbox) == 2 and "\n" not in mail.outbox[0].subject
+    assert mail.outbox[0].to == ["ventas@vitrina.example"]
+
+
+def test_the_form_shows_the_product_picture_with_its_alt_text(client, shop):
+    from tests.factories import ImageFactory, ProductImageFactory, ProductPageFactory
+    from tests.checkout.helpers import variant
+
+    product = ProductPageFactory(parent=shop, title="Tostadora", is_quote_only=True, variants=[variant("TOS-1", "900")],
+                                 gallery_images=[ProductImageFactory.build(image=ImageFactory(title="Tostadora roja"))])
+
+    html = parse(client.get(form_url(product)))
+
+    image = html.select_one(".checkout-summary picture img")
+    assert image is not None and image["alt"] == "Tostadora roja"
+
+
 def test_the_thank_you_page_needs_a_request_sent_from_this_browser(client, machine):
     assert client.get(reverse("quotes:sent")).status_code == 404
 
