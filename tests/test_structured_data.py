@@ -440,10 +440,13 @@ def test_on_sale_product_costs_the_scheduled_revision_and_the_breadcrumbs_share_
     product = type(product).objects.get(pk=product.pk)
     request = rendered_product_request(product)
 
-    # The ancestors (for the visible breadcrumbs too) and the scheduled revision, if the view did not load it.
-    with django_assert_max_num_queries(2):
+    # The ancestors (for the visible breadcrumbs too), the scheduled revision if the view did not load it,
+    # and the approved reviews (for the visible reviews too).
+    with django_assert_max_num_queries(3):
         objects = structured_data(request, product)
     with django_assert_num_queries(0):
         trail = Template("{% load site_tags %}{% breadcrumbs %}").render(Context({"request": request, "page": product}))
+        Template('{% include "reviews/includes/product_reviews.html" %}').render(
+            Context({"request": request, "product": product}))
     assert "priceValidUntil" in objects[0]["offers"]
     assert product.title in trail
