@@ -78,7 +78,9 @@ def send_review_invitations_task():
 @task()
 def send_review_invitation(order_id):
     """Email the invitation with one link per product still in the shop and not reviewed yet."""
-    order = Order.objects.get(pk=order_id)
+    order = Order.objects.filter(pk=order_id).first()
+    if order is None:
+        return 0  # deleted since it was invited
     items = [item for item in reviewable_products(order) if item.review is None]
     live = set(ProductPage.objects.live().filter(pk__in=[item.product_id for item in items])
                .values_list("pk", flat=True))

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_http_methods
 
 from checkout.models import Order
 
@@ -28,6 +29,7 @@ def _already_written(request, order, product, review, status=200):
                   status=status)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 @cache_control(private=True, no_store=True)
 def write(request, token, product_id):
     """GET: the form (or the review already written); POST: save it for moderation."""

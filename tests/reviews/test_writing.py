@@ -231,3 +231,8 @@ def test_the_database_refuses_a_rating_outside_1_to_5_and_a_second_review(delive
 ])
 def test_the_default_name_shown_is_the_first_name_and_an_initial(full_name, shown):
     assert default_author_name(full_name) == shown
+
+
+def test_other_methods_are_not_allowed(client, delivered_order, product):
+    assert client.put(review_url(delivered_order, product.pk)).status_code == 405
+    assert client.delete(review_url(delivered_order, product.pk)).status_code == 405
