@@ -244,7 +244,7 @@ def test_editors_see_no_reviews_menu_and_reach_no_review_screen(delivered_order,
 def test_customer_service_with_the_review_permissions_moderates(delivered_order, product, moderator, moderator_client):
     review = pending_review(delivered_order, product)
 
-    assert "Reviews" in menu_labels(moderator)
+    assert any(label.split("/")[-1] == "Reviews" for label in menu_labels(moderator))  # alone or in a group
     assert moderator_client.get(reverse("review_moderation:index")).status_code == 200
     assert moderator_client.get(reverse("review_moderation:inspect", args=[review.pk])).status_code == 200
     moderate(moderator_client, review, "approve")

@@ -236,3 +236,25 @@ def test_the_default_name_shown_is_the_first_name_and_an_initial(full_name, show
 def test_other_methods_are_not_allowed(client, delivered_order, product):
     assert client.put(review_url(delivered_order, product.pk)).status_code == 405
     assert client.delete(review_url(delivered_order, product.pk)).status_code == 405
+
+
+def test_every_review_page_has_unique_ids_and_one_main_heading(client, delivered_order, product):
+    from collections import Counter
+
+    from reviews.moderation import approve_review
+
+    pages = [client.get(review_url(delivered_order, product.pk)),
+             client.post(review_url(delivered_order, product.pk), valid_review(title="")),
+             client.get(f"/es/order/{delivered_order.token}/")]
+    client.post(review_url(delivered_order, product.pk), valid_review())
+    approve_review(Review.objects.get(), user=None)
+    pages += [client.get(review_url(delivered_order, product.pk)), client.get(product.url)]
+
+    for response in pages:
+        html = parse_any(response)
+        duplicates = [name for name, count in Counter(tag["id"] for tag in html.select("[id]")).items() if count > 1]
+        assert duplicates == [], response.request["PATH_INFO"]
+        assert len(html.select("h1")) == 1
+        for described in html.select("[aria-describedby]"):
+            for target in described["aria-describedby"].split():
+                assert html.select_one(f"#{target}"), target
