@@ -53,7 +53,8 @@ class Review(models.Model):
         verbose_name=_("moderated by"),
     )
     rejection_note = models.TextField(
-        _("rejection note"), blank=True, help_text=_("Internal: why the review was rejected. The customer never sees it."),
+        _("rejection note"), blank=True,
+        help_text=_("Internal: why the review was rejected. The customer never sees it."),
     )
 
     class Meta:
