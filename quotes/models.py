@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 MAX_QUANTITY = 100_000
@@ -11,11 +12,11 @@ REFERENCE_OFFSET = 10_000
 
 
 class QuoteStatus(models.TextChoices):
-    NEW = "new", _("New")
-    CONTACTED = "contacted", _("Contacted")
-    QUOTED = "quoted", _("Quoted")
-    WON = "won", _("Won")
-    LOST = "lost", _("Lost")
+    NEW = "new", pgettext_lazy("quote request status", "New")
+    CONTACTED = "contacted", pgettext_lazy("quote request status", "Contacted")
+    QUOTED = "quoted", pgettext_lazy("quote request status", "Quoted")
+    WON = "won", pgettext_lazy("quote request status", "Won")
+    LOST = "lost", pgettext_lazy("quote request status", "Lost")
 
 
 class QuoteRequest(models.Model):

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MIN_RATING = 1
 MAX_RATING = 5
@@ -46,7 +47,7 @@ class Review(models.Model):
         _("status"), max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.PENDING, db_index=True,
     )
     language = models.CharField(_("language"), max_length=8, default="es")
-    created_at = models.DateTimeField(_("written"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(pgettext_lazy("review", "written"), auto_now_add=True, db_index=True)
     moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",

@@ -1,9 +1,19 @@
-"""Wagtail admin wiring of customer service: the ticket inbox and the "Response times" report."""
+"""Wagtail admin wiring of customer service: the "Customer service" menu and the "Response times" report.
+
+The menu gathers the screens of the after-sale apps (tickets, returns, quote
+requests, reviews); each shows only to staff holding that model's
+permissions, so editors see none of it.
+"""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from quotes.viewsets import QuoteRequestViewSet
+from returns.viewsets import DamagedStockViewSet, ReturnRequestViewSet
+from reviews.viewsets import ReviewViewSet
 
 from .admin_tickets import can_view
 from .reports import ResponseTimesReportView
@@ -19,9 +29,24 @@ report_urls = (
 )
 
 
+class CustomerServiceViewSetGroup(ViewSetGroup):
+    """The "Customer service" admin menu. Names are fixed: emails and tests reverse their URLs."""
+
+    menu_label = _("Customer service")
+    menu_icon = "help"
+    menu_order = 220
+    items = (
+        TicketViewSet("tickets", add_to_admin_menu=False),
+        ReturnRequestViewSet("return_requests", add_to_admin_menu=False),
+        QuoteRequestViewSet("quote_requests", add_to_admin_menu=False),
+        ReviewViewSet("review_moderation", add_to_admin_menu=False),
+        DamagedStockViewSet("damaged_stock", add_to_admin_menu=False),
+    )
+
+
 @hooks.register("register_admin_viewset")
-def register_ticket_viewset():
-    return TicketViewSet("tickets")
+def register_customer_service_viewsets():
+    return CustomerServiceViewSetGroup()
 
 
 @hooks.register("register_admin_urls")

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as account_views
 from checkout.views import payment as payment_views
 
 from . import health, views
@@ -34,6 +35,8 @@ urlpatterns += i18n_patterns(
     # Before Wagtail's catch-all, which would otherwise look for a page called "cart".
     path("", include("checkout.urls")),
     # django-allauth's login, sign-up, email and password pages (its URL names are not namespaced).
+    # Ours first: signing out also forgets the visitor's cart cookie.
+    path("account/logout/", account_views.logout, name="account_logout"),
     path("account/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("returns.urls")),

@@ -9,12 +9,6 @@ from tests.checkout.test_orders_admin import new_order
 PASSWORD = "Correct-Horse-42"
 
 
-@pytest.fixture(autouse=True)
-def _account_adapter(settings):
-    """The shop's allauth adapter (settings.ACCOUNT_ADAPTER; set here too so the tests never depend on the order it is added in)."""
-    settings.ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-
-
 def make_customer(django_user_model, email, *, verified=True, first_name=""):
     """A customer account as allauth leaves it after sign-up (and, if `verified`, after confirming)."""
     user = django_user_model.objects.create_user(

@@ -183,7 +183,8 @@ def test_editors_neither_see_nor_reach_quote_requests(django_user_model, machine
     client = english_admin_client(editor)
 
     assert not any("Quote requests" in label for label in menu_labels(editor))
-    assert "Quote requests" in menu_labels(django_user_model.objects.create_superuser("root", "r@example.com", "x"))
+    assert "Customer service/Quote requests" in menu_labels(
+        django_user_model.objects.create_superuser("root", "r@example.com", "x"))
     for url in (reverse(INDEX), reverse("quote_requests:edit", args=[quote.pk]),
                 reverse("quote_requests:inspect", args=[quote.pk])):
         response = client.get(url)
@@ -198,7 +199,7 @@ def test_editors_neither_see_nor_reach_quote_requests(django_user_model, machine
 def test_sales_staff_with_the_permissions_see_and_follow_up(seller, seller_client, machine):
     quote = new_request(machine)
 
-    assert "Quote requests" in menu_labels(seller)
+    assert "Customer service/Quote requests" in menu_labels(seller)
     assert seller_client.get(reverse(INDEX)).status_code == 200
     assert seller_client.get(reverse("quote_requests:inspect", args=[quote.pk])).status_code == 200
     assert seller_client.get(reverse("quote_requests:edit", args=[quote.pk])).status_code == 200
@@ -210,7 +211,7 @@ def test_view_permission_alone_reads_but_does_not_change(django_user_model, mach
     viewer = sales_user(django_user_model, "pablo", "view_quoterequest")
     client = english_admin_client(viewer)
 
-    assert "Quote requests" in menu_labels(viewer)
+    assert "Customer service/Quote requests" in menu_labels(viewer)
     assert client.get(reverse(INDEX)).status_code == 200
     inspect = client.get(reverse("quote_requests:inspect", args=[quote.pk]))
     assert inspect.status_code == 200 and "lucia@cafesnorte.example" in inspect.content.decode()

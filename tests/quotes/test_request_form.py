@@ -222,8 +222,8 @@ def test_the_thank_you_page_needs_a_request_sent_from_this_browser(client, machi
 @pytest.mark.parametrize("name, value, message", [
     ("quantity", "0", "Ask for at least one unit."),
     ("quantity", "-5", "Ask for at least one unit."),
-    ("quantity", "100001", "For more than 100000 units, write the quantity in the message."),
-    ("quantity", "99999999999999999999999", "For more than 100000 units, write the quantity in the message."),
+    ("quantity", "100001", "For more than %(limit_value)s units, write the quantity in the message."),
+    ("quantity", "99999999999999999999999", "For more than %(limit_value)s units, write the quantity in the message."),
     ("quantity", "doce", "Enter the number of units as a whole number."),
     ("quantity", "1.5", "Enter the number of units as a whole number."),
     ("quantity", "", "This field is required."),
@@ -246,8 +246,7 @@ def test_each_bad_field_gets_its_error_next_to_it_and_nothing_is_saved(
     assert response.status_code == 400
     error = field_error(response, name)
     if message:
-        assert ui(message).replace("%(limit_value)s", "100000") in error or error == ui(message) % {
-            "limit_value": 100000}
+        assert ui(message).replace("%(limit_value)s", "100000") in error
     else:
         assert error
     html = parse_any(response)

@@ -355,7 +355,8 @@ def test_customer_service_sees_and_runs_returns_but_refunds_need_manage_orders(d
     user = customer_service_user(django_user_model, "luis", can_refund=False)
     client = english_admin_client(user)
 
-    assert "Returns" in menu_labels(user) and "Damaged stock" in menu_labels(user)
+    labels = menu_labels(user)
+    assert "Customer service/Returns" in labels and "Customer service/Damaged stock" in labels
     assert client.get(reverse("return_requests:index")).status_code == 200
     assert b"ana@example.com" in client.get(reverse("return_requests:inspect", args=[return_request.pk])).content
     act(client, return_request, "approve")
