@@ -24,10 +24,9 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 
 from home.templatetags.site_tags import money
+from vitrina.admin_permissions import register_actions_only
 
 from .exceptions import PaymentError
 from .models import Order, OrderStatus, Payment, PaymentMethod, PaymentStatus
@@ -40,19 +39,7 @@ MANAGE_PERMISSION = "checkout.manage_orders"
 OFFLINE_METHODS = (PaymentMethod.BANK_TRANSFER, PaymentMethod.CASH_ON_DELIVERY)
 
 
-class OrderPermissionPolicy(ModelPermissionPolicy):
-    """View needs checkout.view_order; nobody adds, edits or deletes orders through generic forms."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(Order, OrderPermissionPolicy(Order), exact_class=True)
+register_actions_only(Order)
 
 
 def can_manage(user):

@@ -22,8 +22,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+
+from vitrina.admin_permissions import register_actions_only
 
 from .models import QuoteRequest
 from .requests import record_follow_up, take_quote_request
@@ -31,19 +31,7 @@ from .requests import record_follow_up, take_quote_request
 CHANGE_PERMISSION = "quotes.change_quoterequest"
 
 
-class QuoteRequestPermissionPolicy(ModelPermissionPolicy):
-    """The model's own permissions, except that nobody adds a request in the admin: customers send them."""
-
-    def user_has_permission(self, user, action):
-        if action == "add":
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(QuoteRequest, QuoteRequestPermissionPolicy(QuoteRequest), exact_class=True)
+register_actions_only(QuoteRequest, refused=("add",))
 
 
 def sales_staff():

@@ -25,14 +25,13 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 
 from checkout.exceptions import PaymentError
 from checkout.models import PaymentMethod
 from checkout.orders import InvalidTransition
 from checkout.refunds import RefundError, refundable_payments
 from home.templatetags.site_tags import money
+from vitrina.admin_permissions import register_actions_only
 
 from .exceptions import ReturnError
 from .forms import ApproveForm, ReceiveForm, RefundForm, RejectForm
@@ -44,19 +43,7 @@ CHANGE_PERMISSION = "returns.change_returnrequest"
 REFUND_PERMISSION = "checkout.manage_orders"
 
 
-class ReturnRequestPermissionPolicy(ModelPermissionPolicy):
-    """View needs returns.view_returnrequest; nobody adds, edits or deletes returns through generic forms."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(ReturnRequest, ReturnRequestPermissionPolicy(ReturnRequest), exact_class=True)
+register_actions_only(ReturnRequest)
 
 
 class Action:
@@ -286,11 +273,8 @@ class ReturnRequestViewSet(ModelViewSet):
         ]
 
 
-class DamagedStockPermissionPolicy(ReturnRequestPermissionPolicy):
-    """Seen with returns.view_damagedstock; written only by "mark received", never by hand."""
-
-
-register_permission_policy(DamagedStock, DamagedStockPermissionPolicy(DamagedStock), exact_class=True)
+# Seen with returns.view_damagedstock; written only by "mark received", never by hand.
+register_actions_only(DamagedStock)
 
 
 class DamagedStockFilterSet(WagtailFilterSet):

@@ -21,8 +21,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+
+from vitrina.admin_permissions import register_actions_only
 
 from .exceptions import ReviewError
 from .models import MAX_RATING, MIN_RATING, Review, ReviewStatus
@@ -31,19 +31,7 @@ from .moderation import approve_review, delete_review, reject_review
 MODERATE_PERMISSION = "reviews.change_review"
 
 
-class ReviewPermissionPolicy(ModelPermissionPolicy):
-    """View, delete by model permission; no generic add or edit (change_review means "moderate")."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(Review, ReviewPermissionPolicy(Review), exact_class=True)
+register_actions_only(Review, refused=("add", "change"))
 
 
 def can_moderate(user):

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views import generic
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+
+from vitrina.admin_permissions import register_actions_only
 
 from .exceptions import SupportError
 from .forms import MESSAGE_MAX_LENGTH
@@ -34,19 +34,7 @@ from .tickets import (
 VIEW_PERMISSION = "support.view_ticket"
 
 
-class TicketPermissionPolicy(ModelPermissionPolicy):
-    """View needs support.view_ticket; tickets only change through the actions, never a generic form."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(Ticket, TicketPermissionPolicy(Ticket), exact_class=True)
+register_actions_only(Ticket)
 
 
 def can_view(user):
