@@ -199,6 +199,7 @@ def published_at(days_ago):
 
 def build_demo(renditions=True):
     """Build (or complete) the demo shop; returns what was created."""
+    from .after_sale import build_after_sale
     from .build_catalog import build_catalog
     from .build_magazine import build_magazine
     from .sales import build_sales
@@ -221,6 +222,7 @@ def build_demo(renditions=True):
         translate_all(registry)
         publish_pending(registry)
         sales = build_sales(site, registry)
+        after_sale = build_after_sale(site, registry)
         build_search_promotions(registry)
     rendition_count = make_renditions(registry.images.collection) if renditions else 0
     return {
@@ -228,6 +230,7 @@ def build_demo(renditions=True):
         "images_created": registry.images.created,
         "renditions": rendition_count,
         "sales_created": sales,
+        "after_sale": after_sale,
     }
 
 

@@ -5,6 +5,7 @@ demo twice inside a transaction that is rolled back at the end, and every
 test below reads that same database.
 """
 
+import json
 from io import StringIO
 
 import pytest
@@ -13,21 +14,30 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import translation
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
 from blog.models import BlogPage
-from checkout.models import CheckoutSettings, DiscountCode, ShippingMethod
+from home.demo.accounts import DEFAULT_PASSWORD
+from home.demo.after_sale import CUSTOMER_EMAIL
+from checkout.models import CheckoutSettings, DiscountCode, Order, ShippingMethod
 from products.display import prepare_products
 from products.models import Availability, ProductIndexPage, ProductPage, ProductVariant, StockRecord
+from quotes.models import QuoteRequest
+from returns.models import ReturnRequest
+from reviews.models import Review
+from support.models import Ticket
 
 
 def row_counts():
     """Rows of every model of the project's apps, plus the Wagtail and auth tables the demo fills."""
-    models = [model for label in ("home", "products", "blog", "checkout") for model in apps.get_app_config(label).get_models()]
+    labels = ("home", "products", "blog", "checkout", "accounts", "returns", "support", "quotes", "reviews")
+    models = [model for label in labels for model in apps.get_app_config(label).get_models()]
     models += [Page, Revision, Locale, Site, get_user_model(), get_image_model(),
-               get_image_model().get_rendition_model(), apps.get_model("taggit", "Tag")]
+               get_image_model().get_rendition_model(), apps.get_model("taggit", "Tag"),
+               apps.get_model("account", "EmailAddress")]
     return {model._meta.label: model._default_manager.count() for model in models}
 
 
@@ -61,6 +71,11 @@ def snapshot():
                 "site__hostname", "tax_rate", "tax_name", "bank_transfer_instructions", "terms_page__url_path"
             )
         ),
+        "orders": sorted(Order.objects.values_list("checkout_key", "email", "status", "total", "placed_at")),
+        "reviews": sorted(Review.objects.values_list("product__slug", "author_name", "rating", "status")),
+        "returns": sorted(ReturnRequest.objects.values_list("number", "status")),
+        "tickets": sorted(Ticket.objects.values_list("subject", "status")),
+        "quotes": sorted(QuoteRequest.objects.values_list("company", "status")),
     }
 
 
@@ -215,3 +230,113 @@ def test_demo_fills_in_the_checkout_settings_of_the_default_site(demo):
     assert "ES00 0000 0000 0000 0000 0000" in settings.bank_transfer_instructions_en
     assert settings.offers_paypal and settings.offers_bank_transfer and settings.offers_cash_on_delivery
     assert settings.terms_page.slug == "envios-y-devoluciones"
+
+
+# After the sale: the demo customer, their orders, reviews, a return, a ticket and a quote request
+
+def demo_order(key):
+    return Order.objects.get(checkout_key=key)
+
+
+def product_json_ld(response):
+    from tests.markup import parse
+
+    for script in parse(response).find_all("script", type="application/ld+json"):
+        data = json.loads(script.string)
+        if data["@type"] == "Product":
+            return data
+    raise AssertionError("no Product JSON-LD")
+
+
+def test_the_demo_customer_logs_in_on_the_shop_and_sees_their_orders_and_address(demo, client):
+    from tests.markup import parse, text_of
+
+    response = client.post("/es/account/login/", {"login": CUSTOMER_EMAIL, "password": DEFAULT_PASSWORD})
+
+    assert (response.status_code, response["Location"]) == (302, "/es/account/")
+    orders = text_of(parse(client.get("/es/account/orders/")).select_one("main"))
+    mine = Order.objects.filter(user__email=CUSTOMER_EMAIL)
+    assert mine.count() == 4
+    assert all(order.number in orders for order in mine)
+    addresses = text_of(parse(client.get("/es/account/addresses/")).select_one("main"))
+    assert "Calle de la Paz 12" in addresses and "46003" in addresses
+    user = get_user_model().objects.get(email=CUSTOMER_EMAIL)
+    assert user.emailaddress_set.get().verified and user.addresses.get().is_default
+
+
+def test_the_demo_orders_went_through_checkout_and_the_order_steps(demo):
+    first, returned, recent, on_its_way = (demo_order(f"demo-posventa-0{n}") for n in range(1, 5))
+
+    assert [order.status for order in (first, returned, recent, on_its_way)] == [
+        "delivered", "return_requested", "delivered", "shipped"]
+    for order in (first, returned, recent, on_its_way):
+        assert order.total == order.subtotal + order.shipping_total - order.discount_total
+        assert order.lines.exists() and order.shipping_method.name == "Envío estándar"
+        assert order.payments.get().status == "captured" and order.payments.get().amount == order.total
+        history = list(order.events.values_list("to_status", flat=True))
+        assert history[:4] == ["pending_payment", "paid", "packed", "shipped"]
+    assert first.placed_at < returned.placed_at < recent.placed_at < on_its_way.placed_at
+    assert on_its_way.carrier and on_its_way.tracking_number
+
+
+def test_one_demo_order_is_past_its_return_window_and_a_recent_one_can_still_be_returned(demo):
+    from returns.exceptions import ReturnNotAllowed
+    from returns.requests import check_returnable
+
+    store = CheckoutSettings.for_site(Site.objects.get(is_default_site=True))
+
+    with translation.override("en"), pytest.raises(ReturnNotAllowed, match="return period for this order ended"):
+        check_returnable(demo_order("demo-posventa-01"), store)
+    assert check_returnable(demo_order("demo-posventa-03"), store)
+    return_request = demo_order("demo-posventa-02").return_requests.get()
+    assert return_request.status == "requested"
+    assert [(line.order_line.sku, line.quantity) for line in return_request.lines.all()] == [("PRE-FRA-1L", 1)]
+
+
+def test_approved_demo_reviews_show_on_the_product_page_with_an_aggregate_rating(demo, client):
+    from tests.markup import parse, text_of
+
+    assert 3 <= Review.objects.filter(status="approved").count() <= 6
+    assert all(review.order.status in ("delivered", "return_requested") for review in Review.objects.all())
+    product = spanish_products().get(slug="cafe-etiopia-yirgacheffe")
+
+    response = client.get(product.url)
+
+    section = text_of(parse(response).select_one(".product-reviews"))
+    assert "Mi café de cada mañana" in section and "Muy aromático" in section
+    assert product_json_ld(response)["aggregateRating"] == {
+        "@type": "AggregateRating", "ratingValue": "4.5", "reviewCount": 2, "bestRating": 5, "worstRating": 1}
+    pending = Review.objects.get(status="pending")
+    assert pending.title not in client.get(pending.product.url).content.decode()
+
+
+def test_the_pending_return_ticket_quote_and_review_wait_in_the_customer_service_listings(demo):
+    from django.test import Client
+    from django.urls import reverse
+
+    staff = Client(HTTP_HOST="localhost")
+    assert staff.login(username="atencion", password=DEFAULT_PASSWORD)
+    expected = {
+        "return_requests:index": ReturnRequest.objects.get().number,
+        "tickets:index": "Mi pedido no se mueve desde hace dos días",
+        "quote_requests:index": "Estudio Nube Arquitectos",
+        "review_moderation:index": "Cumplen, sin más",
+    }
+    for url_name, text in expected.items():
+        response = staff.get(reverse(url_name))
+        assert response.status_code == 200, url_name
+        assert text in response.content.decode(), url_name
+    ticket = Ticket.objects.get()
+    assert (ticket.order.checkout_key, ticket.user.email) == ("demo-posventa-04", CUSTOMER_EMAIL)
+    assert QuoteRequest.objects.get().product.is_quote_only
+
+
+def test_load_demo_prints_the_customer_login_after_the_admin_login(demo):
+    _first, _second, output = demo
+    lines = output.splitlines()
+    admin = next(i for i, line in enumerate(lines) if line.startswith("Admin:"))
+
+    assert lines[admin + 1] == (
+        f"Customer: http://127.0.0.1:8000/es/account/login/  email: {CUSTOMER_EMAIL}  password: {DEFAULT_PASSWORD}"
+    )
+    assert lines[admin + 2].startswith("Customer service: http://127.0.0.1:8000/admin/  user: atencion  password: ")
