@@ -340,3 +340,14 @@ def test_load_demo_prints_the_customer_login_after_the_admin_login(demo):
         f"Customer: http://127.0.0.1:8000/es/account/login/  email: {CUSTOMER_EMAIL}  password: {DEFAULT_PASSWORD}"
     )
     assert lines[admin + 2].startswith("Customer service: http://127.0.0.1:8000/admin/  user: atencion  password: ")
+
+
+def test_without_the_demo_admin_setting_no_customer_or_order_is_invented(db):
+    from home.demo.after_sale import build_after_sale
+
+    before = row_counts()
+    with override_settings(VITRINA_CREATE_DEMO_ADMIN=False):
+        logins = build_after_sale(site=None, registry=None)
+
+    assert not logins.enabled
+    assert row_counts() == before
