@@ -21,7 +21,10 @@ LINE_PREFIX = "line_"
 class ReturnRequestForm(forms.Form):
     """One quantity per order line (0 up to what can still be returned), a reason, a comment, a photo."""
 
-    reason = forms.ChoiceField(label=_("Why are you returning it?"), choices=ReturnReason.choices)
+    # No reason chosen beforehand: a preselected one would be sent by customers who never looked.
+    reason = forms.ChoiceField(
+        label=_("Why are you returning it?"), choices=[("", _("Choose a reason"))] + ReturnReason.choices,
+    )
     comment = forms.CharField(
         label=_("Comment"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Anything that helps us understand what happened."),

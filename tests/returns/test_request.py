@@ -136,6 +136,15 @@ def test_no_units_or_negative_units_are_refused(client, order):
     assert not ReturnRequest.objects.exists()
 
 
+def test_the_reason_starts_unchosen_and_must_be_chosen(client, order):
+    select = page_of(client.get(form_url(order))).find("select", attrs={"name": "reason"})
+    assert select.find("option", selected=True) is None and select.find("option")["value"] == ""
+
+    response = client.post(form_url(order), return_data(order, units=1, reason=""))
+    assert response.status_code == 400 and page_of(response).find(id="id_reason-error") is not None
+    assert not ReturnRequest.objects.exists()
+
+
 def test_units_in_an_earlier_return_count_unless_it_was_rejected(client, order, admin_user):
     store = CheckoutSettings.objects.get()
     line = order.lines.get()
