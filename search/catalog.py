@@ -189,10 +189,8 @@ def product_with_sku(text, base):
     text = (text or "").strip()
     if not text or len(text) > 64 or " " in text:
         return None
-    product_id = ProductVariant.objects.filter(sku__iexact=text).values_list("product_id", flat=True).first()
-    if product_id is None:
-        return None
-    return base.filter(pk=product_id).first()
+    # Translations of a product share its SKUs: look among the pages being searched (this language).
+    return base.filter(pk__in=ProductVariant.objects.filter(sku__iexact=text).values("product_id")).first()
 
 
 def search_articles(query, *, locale, page=1, per_page=10):

@@ -5,6 +5,8 @@ from decimal import Decimal
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from products.models import ProductPage
+from search.catalog import product_with_sku
 from tests.factories.blog import BlogPageFactory
 from tests.factories.products import ProductIndexPageFactory, ProductPageFactory, ProductVariantFactory
 from tests.markup import parse, text_of
@@ -288,3 +290,14 @@ def test_an_exact_sku_is_found_even_when_its_words_are_not(client, shop):
     page = parse(get(client, "zx9"))
     assert [text_of(t) for t in page.select(".search-results .product-card__title")] == ["Hervidor"]
     assert page.select_one(".search-empty") is None
+
+
+
+
+def test_an_exact_sku_finds_the_product_in_each_language(shop, translate, locale_es, locale_en):
+    """The English copy of a product shares its SKU: each language's search finds its own page by it."""
+    kettle = product(shop, "Hervidor", sku="ZX9")
+    english = translate(kettle, title="Kettle")
+    for locale, page in ((locale_es, kettle), (locale_en, english)):
+        base = ProductPage.objects.live().filter(locale=locale)
+        assert product_with_sku("zx9", base) == page, locale.language_code
