@@ -17,7 +17,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -26,6 +26,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from home.templatetags.site_tags import money
+from vitrina.admin_actions import StaffActionsMixin
 from vitrina.admin_permissions import register_actions_only
 
 from .exceptions import PaymentError
@@ -270,7 +271,7 @@ class OrderInspectView(generic.InspectView):
         return context
 
 
-class OrderViewSet(ModelViewSet):
+class OrderViewSet(StaffActionsMixin, ModelViewSet):
     """Orders of the shop, in the "Sales" menu: listing, detail page and actions; no generic editing."""
 
     model = Order
@@ -297,15 +298,3 @@ class OrderViewSet(ModelViewSet):
     ]
     form_fields = ["carrier", "tracking_number"]  # never shown: the policy refuses add and edit
     action_view_class = OrderActionView
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(action_url_name=self.get_url_name("action"), **kwargs)
-
-    @property
-    def action_view(self):
-        return self.action_view_class.as_view(inspect_url_name=self.get_url_name("inspect"))
-
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path(f"action/<{self.pk_path_converter}:pk>/<slug:action>/", self.action_view, name="action"),
-        ]

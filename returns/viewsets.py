@@ -31,6 +31,7 @@ from checkout.models import PaymentMethod
 from checkout.orders import InvalidTransition
 from checkout.refunds import RefundError, refundable_payments
 from home.templatetags.site_tags import money
+from vitrina.admin_actions import StaffActionsMixin
 from vitrina.admin_permissions import register_actions_only
 
 from .exceptions import ReturnError
@@ -221,7 +222,7 @@ class ReturnRequestInspectView(generic.InspectView):
         return context
 
 
-class ReturnRequestViewSet(ModelViewSet):
+class ReturnRequestViewSet(StaffActionsMixin, ModelViewSet):
     """Return requests: listing, detail page and actions; no generic editing. Name it "return_requests"."""
 
     model = ReturnRequest
@@ -254,13 +255,7 @@ class ReturnRequestViewSet(ModelViewSet):
         return ReturnRequest.objects.select_related("order")
 
     def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            action_url_name=self.get_url_name("action"), photo_url_name=self.get_url_name("photo"), **kwargs,
-        )
-
-    @property
-    def action_view(self):
-        return self.action_view_class.as_view(inspect_url_name=self.get_url_name("inspect"))
+        return super().get_inspect_view_kwargs(photo_url_name=self.get_url_name("photo"), **kwargs)
 
     @property
     def photo_view(self):
@@ -268,7 +263,6 @@ class ReturnRequestViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path(f"action/<{self.pk_path_converter}:pk>/<slug:action>/", self.action_view, name="action"),
             path(f"photo/<{self.pk_path_converter}:pk>/", self.photo_view, name="photo"),
         ]
 

@@ -14,7 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
@@ -22,6 +22,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from vitrina.admin_actions import StaffActionsMixin
 from vitrina.admin_permissions import register_actions_only
 
 from .exceptions import ReviewError
@@ -143,7 +144,7 @@ class ReviewFilterSet(WagtailFilterSet):
         fields = ["status", "rating"]
 
 
-class ReviewViewSet(ModelViewSet):
+class ReviewViewSet(StaffActionsMixin, ModelViewSet):
     """Customers' product reviews, for customer service to approve or reject before they appear."""
 
     model = Review
@@ -171,15 +172,3 @@ class ReviewViewSet(ModelViewSet):
     ]
     form_fields = ["status"]  # never shown: the policy refuses add and edit
     action_view_class = ReviewActionView
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(action_url_name=self.get_url_name("action"), **kwargs)
-
-    @property
-    def action_view(self):
-        return self.action_view_class.as_view(inspect_url_name=self.get_url_name("inspect"))
-
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path(f"action/<{self.pk_path_converter}:pk>/<slug:action>/", self.action_view, name="action"),
-        ]

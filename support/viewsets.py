@@ -1,18 +1,19 @@
 """The ticket inbox in the Wagtail admin: listing with filters and search, inspect page, actions.
 
-`TicketViewSet("tickets")` is registered on its own for now; it works the
-same inside a ViewSetGroup (the "Customer service" menu). Emails to staff link
-to `tickets:inspect`, so keep the name "tickets".
+`TicketViewSet("tickets")` is registered in the "Customer service" menu
+(support/wagtail_hooks.py). Emails to staff link to `tickets:inspect`, so keep
+the name "tickets".
 """
 
 import django_filters
 from django.db.models import Case, IntegerField, Value, When
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from vitrina.admin_actions import StaffActionsMixin
 
 from .admin_tickets import TicketActionView, TicketInspectView
 from .models import Ticket, TicketCategory, TicketStatus
@@ -53,7 +54,7 @@ def _assignee(ticket):
     return ticket.assignee.get_full_name() or ticket.assignee.get_username()
 
 
-class TicketViewSet(ModelViewSet):
+class TicketViewSet(StaffActionsMixin, ModelViewSet):
     """Customer service tickets: an inbox, each ticket's thread and the actions that answer it."""
 
     model = Ticket
@@ -83,15 +84,3 @@ class TicketViewSet(ModelViewSet):
     ]
     form_fields = ["subject"]  # never shown: the policy refuses add and edit
     action_view_class = TicketActionView
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(action_url_name=self.get_url_name("action"), **kwargs)
-
-    @property
-    def action_view(self):
-        return self.action_view_class.as_view(inspect_url_name=self.get_url_name("inspect"))
-
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path(f"action/<{self.pk_path_converter}:pk>/<slug:action>/", self.action_view, name="action"),
-        ]
